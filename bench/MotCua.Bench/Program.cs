@@ -1,0 +1,31 @@
+using MotCua.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "calendar" => CalendarThroughput.Run(args.Skip(1).ToArray()),
+    "search-quality" => SearchQuality.Run(args.Skip(1).ToArray()),
+    "search-speed" => SearchQuality.Speed(args.Skip(1).ToArray()),
+    "catalogue-data" => CatalogueData.Run(args.Skip(1).ToArray()),
+    "import-catalogue" => ApiSession.ImportCatalogue(args.Skip(1).ToArray()),
+    "load" => LoadGenerator.Run(args.Skip(1).ToArray()),
+    "officer-tokens" => DossierBench.OfficerTokens(args.Skip(1).ToArray()),
+    "reception" => DossierBench.Reception(args.Skip(1).ToArray()),
+    "dossier-data" => DossierBench.DossierData(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: MotCua.Bench <command>
+          calendar [--rounds N] [--count N]                      due computations per second on one thread
+          search-quality [queries.tsv] [--verbose]               hit@3 and MRR of catalogue search
+          catalogue-data [--count 6000] [--out file.json]        a synthetic catalogue in the import format
+          import-catalogue --base URL --file F --password P      imports it through the API, showing progress
+          load --base URL --paths F [--connections 16] [--seconds 20] [--warmup 5] [--token T]   closed-loop HTTP load
+          officer-tokens --base URL --password P --officers role@agency,...   new officers' bearer tokens, one per line
+          reception --base URL --token T [--procedure CODE] [--connections 16] [--seconds 20]   reception load (POST)
+          dossier-data --connection CS [--count 1000000] [--open 20000] [--open-agency CODE] [--paths F]   bulk dossiers (PostgreSQL)
+        """);
+    return 2;
+}

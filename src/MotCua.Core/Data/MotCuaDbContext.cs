@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Audit;
+using MotCua.Core.Calendar;
+using MotCua.Core.Catalogue;
+using MotCua.Core.Identity;
+using MotCua.Core.Organisation;
+
+namespace MotCua.Core.Data;
+
+/// <summary>The one EF Core model; each provider has its own migrations assembly.</summary>
+public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
+{
+    public MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
+        : base(options)
+    {
+        // Commands never retry a failed SaveChanges inside their transaction, so the savepoint EF Core
+        // would create around each one is two round trips for nothing.
+        Database.AutoSavepointsEnabled = false;
+    }
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    public DbSet<Field> Fields => Set<Field>();
+
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MotCuaDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (IsSqlite)
+        {
+            // SQLite has no instant type: store UTC ticks so that comparisons and ORDER BY run in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MotCua.Core.Common;
+using MotCua.Core.Data;
+
+namespace MotCua.Core.Notifications;
+
+/// <summary>Configuration section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait after the first failure; it doubles with each attempt (capped at 6 hours).</summary>
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>
+/// Sends due outbox messages. Each is claimed with a short lease by a conditional update, so that with
+/// several nodes a message goes out once; a failure is retried with exponential back-off and, after the
+/// last attempt, parked as dead letter. Receivers deduplicate on the message id (Idempotency-Key).
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "The outbox dispatcher failed");
+            }
+            try
+            {
+                await signal.WaitAsync(options.Value.Poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends up to one batch of due messages; returns how many were attempted. The batch is claimed with
+    /// one conditional update (a lease stamped with this round's own instant), sent, and its outcomes
+    /// saved together: a handful of round trips per batch rather than per message.
+    /// </summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var senders = scope.ServiceProvider.GetServices<IOutboxSender>().ToDictionary(s => s.Channel);
+        var now = time.Now();
+        var due = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        // A lease instant no other round shares identifies the rows this round won.
+        var leaseUntil = now + Lease + TimeSpan.FromMicroseconds(Random.Shared.Next(1, 1_000_000));
+        await db.Set<OutboxMessage>()
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+        var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseUntil == leaseUntil).ToListAsync(cancellationToken);
+        foreach (var message in claimed)
+        {
+            try
+            {
+                if (!senders.TryGetValue(message.Channel, out var sender))
+                {
+                    throw new InvalidOperationException($"No sender for channel '{message.Channel}'.");
+                }
+                await sender.SendAsync(message, cancellationToken);
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = time.Now();
+                message.LastError = null;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                message.Attempts++;
+                message.LastError = Truncate(exception.Message, 2000);
+                if (message.Attempts >= options.Value.MaxAttempts)
+                {
+                    message.Status = OutboxStatus.DeadLetter;
+                    logger.LogWarning("Outbox message {Id} ({Channel}) dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Channel, message.Attempts, message.LastError);
+                }
+                else
+                {
+                    var delay = TimeSpan.FromTicks(Math.Min(options.Value.FirstRetry.Ticks * (1L << Math.Min(message.Attempts - 1, 20)), TimeSpan.FromHours(6).Ticks));
+                    message.NextAttemptAt = time.Now() + delay;
+                }
+            }
+            message.LeaseUntil = null;
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        return claimed.Count;
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

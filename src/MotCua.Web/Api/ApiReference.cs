@@ -1,0 +1,17 @@
+using Scalar.AspNetCore;
+
+namespace MotCua.Web.Api;
+
+public static class ApiReference
+{
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and the browsable reference at <c>/tai-lieu-api</c>.</summary>
+    public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/tai-lieu-api", options => options
+                .WithTitle("Tài liệu API – MotCua")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+using MotCua.Web.Catalogue;
+
+namespace MotCua.Web.Hosting;
+
+public static class WebModulesExtensions
+{
+    /// <summary>Services of the web host's own modules (what pages and endpoints share beyond Core).</summary>
+    public static IServiceCollection AddMotCuaWebModules(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogueImportStarter>();
+        return services;
+    }
+}
