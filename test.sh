@@ -62,7 +62,10 @@ suite web-sqlite MotCua.Web.Tests MOTCUA_TEST_DATABASE=sqlite
 suite web-postgres MotCua.Web.Tests MOTCUA_TEST_DATABASE=postgres "MOTCUA_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=postgres;Maximum Pool Size=50"
 suite browser MotCua.Browser.Tests
 
-# 5. One line of totals.
+# 5. The names of failed tests (the suites run with the quiet reporter), then one line of totals.
+for xml in "$results"/*.xml; do
+  grep -o '<test [^>]*result="Fail"[^>]*' "$xml" | sed -E 's/.* name="([^"]*)".*/FAILED ['"$(basename "$xml" .xml)"'] \1/' | sed 's/&quot;/"/g; s/&amp;/\&/g'
+done
 total() { cat "$results"/*.xml 2>/dev/null | grep -o "<assembly [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{s+=$1} END {print s+0}'; }
 passed=$(total passed); failed=$(total failed); skipped=$(total skipped); errors=$(total errors)
 expected=4

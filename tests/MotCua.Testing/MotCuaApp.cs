@@ -60,6 +60,8 @@ public class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:SignInPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // Tests provoke database errors on purpose (races, constraint checks); the assertions report what matters.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);

@@ -116,9 +116,19 @@ public sealed class WorkingCalendar
         {
             TimeUnit.WorkingDays => AddWorkingTime(start, TimeSpan.FromTicks((long)Math.Round(time.Value * Schedule.DayLength.Ticks / TimeSpan.TicksPerSecond) * TimeSpan.TicksPerSecond)),
             TimeUnit.WorkingHours => AddWorkingTime(start, TimeSpan.FromTicks((long)Math.Round(time.Value * 3600) * TimeSpan.TicksPerSecond)),
-            TimeUnit.CalendarDays => EndOfDay(NextWorkingDay(date.AddDays((int)Math.Ceiling(time.Value)), inclusive: true)),
+            TimeUnit.CalendarDays => CalendarDaysDue(local, date.AddDays((int)Math.Ceiling(time.Value))),
             _ => throw new ArgumentOutOfRangeException(nameof(time)),
         };
+    }
+
+    /// <summary>
+    /// The close of the working day on or after <paramref name="last"/>; when that close has already passed
+    /// (zero calendar days received after hours), the close of the next working day.
+    /// </summary>
+    private DateTimeOffset CalendarDaysDue(DateTimeOffset start, DateOnly last)
+    {
+        var due = EndOfDay(NextWorkingDay(last, inclusive: true));
+        return due >= start ? due : EndOfDay(NextWorkingDay(last, inclusive: false));
     }
 
     /// <summary>

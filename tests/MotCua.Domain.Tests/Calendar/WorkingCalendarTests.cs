@@ -65,6 +65,14 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
+    public void Due_ZeroCalendarDaysReceivedAfterClosing_IsTheNextWorkingDaysClose()
+    {
+        // Zero days from Mon 23/11 18:27 cannot end before the start: the close of Wed 25/11 (24/11 is a holiday).
+        Assert.Equal(At(2026, 11, 25, 17), _calendar.Due(At(2026, 11, 23, 18).AddMinutes(27), ProcessingTime.CalendarDays(0)));
+        Assert.Equal(At(2026, 11, 23, 17), _calendar.Due(At(2026, 11, 23, 9), ProcessingTime.CalendarDays(0)));
+    }
+
+    [Fact]
     public void Due_AcrossTet2026_SkipsTheFiveDaysOff()
     {
         // Fri 13/2/2026 09:00 + 2 working days: Fri (6 h), then Tết 16–20/2 and the weekend → Mon 23/2, 9 h later… Tue 24/2 08:00? No:
