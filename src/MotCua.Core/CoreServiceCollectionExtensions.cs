@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReceptionService>();
         services.AddScoped<DossierWorkflow>();
         services.AddScoped<DossierQuery>();
+        services.AddScoped<DossierPublicLookup>();
         services.AddScoped<DossierForms>();
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))

@@ -20,8 +20,9 @@ public static class DataServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Data:Directory must not be empty.")
             .ValidateOnStart();
 
-        // Resolved when the first context is built, so that every configuration source (tests included) is in place.
-        services.AddDbContext<MotCuaDbContext>((provider, options) =>
+        // Pooled: a request rents a context instead of building one and its internal services. The options are
+        // resolved when the first context is built, so that every configuration source (tests included) is in place.
+        services.AddDbContextPool<MotCuaDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var data = provider.GetRequiredService<IOptions<DataOptions>>().Value;

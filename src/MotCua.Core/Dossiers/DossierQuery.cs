@@ -234,39 +234,6 @@ public sealed class DossierQuery(
         return new QueuePage(new Page<DossierSummary>(items, total, page, size), counts);
     }
 
-    /// <summary>
-    /// What a citizen sees with the code and the last four digits of the phone given at reception: status,
-    /// due moment, current step and agency; nothing personal. Null when code and digits do not match.
-    /// </summary>
-    public async Task<PublicDossierView?> PublicAsync(string code, string phoneLast4, CancellationToken cancellationToken)
-    {
-        var row = await db.Set<Dossier>().AsNoTracking()
-            .Where(d => d.Code == code && d.PhoneLast4 == phoneLast4)
-            .Select(d => new
-            {
-                d.Code,
-                d.ProcedureName,
-                d.Status,
-                d.Channel,
-                d.ReceivedAt,
-                d.DueAt,
-                d.Apologized,
-                d.ApologyReason,
-                d.FinishedAt,
-                d.ReturnedAt,
-                Step = db.Set<DossierStep>().Where(s => s.DossierId == d.Id && s.FinishedAt == null).Select(s => s.Name).FirstOrDefault(),
-                Agency = db.Units.Where(u => u.Id == d.CurrentUnitId).Select(u => u.Name).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-        var final = row.Status.IsFinal();
-        return new PublicDossierView(row.Code!, row.ProcedureName, row.Status.Key(), row.Status.Vietnamese(), row.Channel.Key(), row.ReceivedAt, row.DueAt,
-            final ? null : row.Step, final ? null : row.Agency, row.Apologized, row.ApologyReason, row.FinishedAt, row.ReturnedAt);
-    }
-
     /// <summary>The register (sổ theo dõi hồ sơ, form 06 of Circular 01/2018/TT-VPCP) of a desk for a year, in reception order.</summary>
     public async Task<Page<RegisterLine>> RegisterAsync(Guid unitId, int year, int? page, int? pageSize, CancellationToken cancellationToken)
     {

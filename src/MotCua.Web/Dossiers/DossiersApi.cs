@@ -159,14 +159,14 @@ public static class DossiersApi
         return TypedResults.File(WordWriter.Write(document), WordWriter.ContentType, document.FileName);
     }
 
-    internal static async Task<Ok<PublicDossierView>> Lookup(string code, string? phone, DossierQuery query, CancellationToken cancellationToken)
+    internal static async Task<Ok<PublicDossierView>> Lookup(string code, string? phone, DossierPublicLookup lookup)
     {
         if (phone is not { Length: 4 } || !phone.All(char.IsAsciiDigit))
         {
             throw new ProblemException(400, "validation_failed", "Dữ liệu không hợp lệ", "Nhập 4 chữ số cuối của số điện thoại đã đăng ký khi nộp hồ sơ.",
                 new Dictionary<string, string[]> { ["phone"] = ["Nhập đúng 4 chữ số cuối của số điện thoại."] });
         }
-        var view = await query.PublicAsync(code.Trim(), phone, cancellationToken)
+        var view = await lookup.FindAsync(code.Trim(), phone)
             ?? throw new ProblemException(404, "dossier_not_found", "Không tìm thấy hồ sơ", "Không có hồ sơ nào khớp với mã hồ sơ và 4 số cuối điện thoại đã nhập.");
         return TypedResults.Ok(view);
     }
