@@ -49,7 +49,8 @@ pgbench_tps=$(median < "$work/pgbench")
 reception_rps=$(field rps "$work/reception")
 reception_ratio=$(awk -v a="$reception_rps" -v b="$pgbench_tps" 'BEGIN { printf "%.1f", 100 * a / b }')
 received=$(psql -d motcua -t -A -c 'SELECT count(*) FROM "Dossiers"')
-gaps=$(psql -d motcua -t -A -c "SELECT count(*) FROM (SELECT \"Code\", lag(\"Code\") OVER (PARTITION BY substr(\"Code\", 1, 21) ORDER BY \"Code\") AS previous FROM \"Dossiers\") c WHERE previous IS NOT NULL AND right(\"Code\", 4)::int <> right(previous, 4)::int + 1")
+# A code is <agency>-<YYMMDD>-<sequence>; the sequence may pass 9999 (five digits), so compare numbers.
+gaps=$(psql -d motcua -t -A -c "SELECT count(*) FROM (SELECT split_part(\"Code\", '-', 3)::int AS n, lag(split_part(\"Code\", '-', 3)::int) OVER (PARTITION BY split_part(\"Code\", '-', 1), split_part(\"Code\", '-', 2) ORDER BY split_part(\"Code\", '-', 3)::int) AS previous FROM \"Dossiers\") c WHERE previous IS NOT NULL AND n <> previous + 1")
 
 # 2. Public lookup with the data set loaded.
 $bench_tool dossier-data --connection "$connection" --count "$dossiers" --open 20000 --open-agency 000.21.00.H49 --paths "$work/lookup-paths.txt"

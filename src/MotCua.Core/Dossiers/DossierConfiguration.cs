@@ -1,11 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Core.Organisation;
+using MotCua.Domain.Dossiers;
 
 namespace MotCua.Core.Dossiers;
 
 internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 {
+    /// <summary>Statuses of finished dossiers, in the order the open-queue index's filter lists them.</summary>
+    public static readonly DossierStatus[] Closed =
+        [DossierStatus.Returned, DossierStatus.Withdrawn, DossierStatus.Stopped, DossierStatus.NotAccepted, DossierStatus.IncompleteAtDesk];
+
+    /// <summary>The filter of the open-queue index; queries repeat it verbatim so that the planner can use the index.</summary>
+    public static readonly string OpenFilter = $"\"Status\" NOT IN ({string.Join(", ", Closed.Select(s => $"'{s}'"))})";
+
     public void Configure(EntityTypeBuilder<Dossier> builder)
     {
         builder.ToTable("Dossiers");
@@ -44,8 +52,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => d.NpspId).IsUnique();
-        // Work queues: a unit's open steps by urgency; an officer's own.
-        builder.HasIndex(d => new { d.CurrentUnitId, d.Status, d.DueAt });
+        // Work queues: only open dossiers (a few percent of the table), keyed for a unit's queue by urgency and
+        // carrying what the tab counts filter on, so counting and ordering read the index alone.
+        builder.HasIndex(d => new { d.CurrentUnitId, d.DueAt, d.CurrentStepDeadline, d.CurrentAssigneeId, d.Status })
+            .HasDatabaseName("IX_Dossiers_OpenQueue")
+            .HasFilter(OpenFilter)
+            .IncludeProperties(d => d.Id);
         builder.HasIndex(d => new { d.CurrentAssigneeId, d.Status });
         // Registers and reports: a desk's dossiers by reception time; an agency's by status.
         builder.HasIndex(d => new { d.ReceivingUnitId, d.ReceivedAt });

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,8 +43,11 @@ public sealed class DossierQuery(
 {
     public const int MaxExport = 20_000;
 
-    private static readonly DossierStatus[] Closed =
-        [DossierStatus.Returned, DossierStatus.Withdrawn, DossierStatus.Stopped, DossierStatus.NotAccepted, DossierStatus.IncompleteAtDesk];
+    private static readonly DossierStatus[] Closed = DossierConfiguration.Closed;
+
+    private static readonly Expression<Func<Dossier, QueueRow>> QueueRowOf = d => new QueueRow(
+        d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.CurrentStepRole, d.CurrentAssigneeName,
+        d.ReceivedAt, d.DueAt, d.CurrentStepDeadline);
 
     public async Task<Dossier> FindAsync(string code, OfficerScope scope, CancellationToken cancellationToken)
     {
@@ -170,11 +174,16 @@ public sealed class DossierQuery(
         var open = db.Set<Dossier>().AsNoTracking().Where(d => !Closed.Contains(d.Status) && units.Contains(d.CurrentUnitId));
         var consulting = db.Set<Dossier>().AsNoTracking()
             .Where(d => db.Set<Consultation>().Any(c => c.DossierId == d.Id && c.AnsweredAt == null && units.Contains(c.UnitId)));
-        var counts = new QueueCounts(
-            await open.CountAsync(d => d.CurrentAssigneeId == me, cancellationToken),
-            await open.CountAsync(cancellationToken),
-            await open.CountAsync(d => d.CurrentAssigneeId == null, cancellationToken),
-            await consulting.CountAsync(cancellationToken));
+        // One pass over the open-queue index counts three tabs.
+        var tabs = await open.GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Mine = g.Count(d => d.CurrentAssigneeId == me),
+                Unit = g.Count(),
+                Unassigned = g.Count(d => d.CurrentAssigneeId == null),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var counts = new QueueCounts(tabs?.Mine ?? 0, tabs?.Unit ?? 0, tabs?.Unassigned ?? 0, await consulting.CountAsync(cancellationToken));
 
         var query = filter.View switch
         {
@@ -183,48 +192,53 @@ public sealed class DossierQuery(
             QueueView.Consultations => consulting,
             _ => open,
         };
+        var filtered = false;
         if (!string.IsNullOrWhiteSpace(filter.ProcedureCode))
         {
             var procedure = filter.ProcedureCode.Trim();
             query = query.Where(d => d.ProcedureCode == procedure);
+            filtered = true;
         }
         if (DossierTerms.TryParseStatus(filter.Status, out var status))
         {
             query = query.Where(d => d.Status == status);
+            filtered = true;
         }
         if (DossierTerms.TryParseChannel(filter.Channel, out var channel))
         {
             query = query.Where(d => d.Channel == channel);
+            filtered = true;
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var search = filter.Search.Trim();
             query = query.Where(d => d.Code == search || d.ApplicantName.Contains(search));
+            filtered = true;
         }
-        var total = filter.View == QueueView.Unit && filter.ProcedureCode is null && filter.Status is null && filter.Channel is null && filter.Search is null
-            ? counts.Unit
-            : await query.CountAsync(cancellationToken);
-        var rows = await query
+        var total = filtered ? await query.CountAsync(cancellationToken) : filter.View switch
+        {
+            QueueView.Mine => counts.Mine,
+            QueueView.Unassigned => counts.Unassigned,
+            QueueView.Consultations => counts.Consultations,
+            _ => counts.Unit,
+        };
+        var ordered = query
             .OrderBy(d => d.DueAt == null)
             .ThenBy(d => d.DueAt)
             .ThenBy(d => d.CurrentStepDeadline)
-            .Skip((page - 1) * size)
-            .Take(size)
-            .Select(d => new
-            {
-                d.Code,
-                d.ProcedureName,
-                d.ApplicantName,
-                d.Status,
-                d.Channel,
-                d.CurrentStepRole,
-                d.CurrentAssigneeName,
-                d.ReceivedAt,
-                d.DueAt,
-                d.CurrentStepDeadline,
-                d.ProcessingUnitId,
-            })
-            .ToListAsync(cancellationToken);
+            .ThenBy(d => d.Id);
+        List<QueueRow> rows;
+        if (filter.Export)
+        {
+            rows = await ordered.Take(size).Select(QueueRowOf).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // The page's ids come from the open-queue index in urgency order; only those rows are then read.
+            var ids = await ordered.Skip((page - 1) * size).Take(size).Select(d => d.Id).ToListAsync(cancellationToken);
+            var loaded = await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.Id)).Select(QueueRowOf).ToDictionaryAsync(r => r.Id, cancellationToken);
+            rows = ids.Select(id => loaded[id]).ToList();
+        }
         var now = time.Now();
         var calendar = await calendars.DefaultAsync(cancellationToken);
         var items = rows.Select(r => new DossierSummary(
@@ -381,3 +395,17 @@ public sealed record RegisterLine(
     DossierStatus Status,
     Timeliness? Timeliness,
     string? Reason);
+
+/// <summary>What a queue line reads of a dossier.</summary>
+internal sealed record QueueRow(
+    Guid Id,
+    string? Code,
+    string ProcedureName,
+    string ApplicantName,
+    DossierStatus Status,
+    Channel Channel,
+    StepRole CurrentStepRole,
+    string? CurrentAssigneeName,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? CurrentStepDeadline);

@@ -731,7 +731,11 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReceivingUnitId", "ReceivedAt");
 
-                    b.HasIndex("CurrentUnitId", "Status", "DueAt");
+                    b.HasIndex("CurrentUnitId", "DueAt", "CurrentStepDeadline", "CurrentAssigneeId", "Status")
+                        .HasDatabaseName("IX_Dossiers_OpenQueue")
+                        .HasFilter("\"Status\" NOT IN ('Returned', 'Withdrawn', 'Stopped', 'NotAccepted', 'IncompleteAtDesk')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CurrentUnitId", "DueAt", "CurrentStepDeadline", "CurrentAssigneeId", "Status"), new[] { "Id" });
 
                     b.ToTable("Dossiers", (string)null);
                 });

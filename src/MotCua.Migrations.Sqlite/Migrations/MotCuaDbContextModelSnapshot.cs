@@ -723,7 +723,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceivingUnitId", "ReceivedAt");
 
-                    b.HasIndex("CurrentUnitId", "Status", "DueAt");
+                    b.HasIndex("CurrentUnitId", "DueAt", "CurrentStepDeadline", "CurrentAssigneeId", "Status")
+                        .HasDatabaseName("IX_Dossiers_OpenQueue")
+                        .HasFilter("\"Status\" NOT IN ('Returned', 'Withdrawn', 'Stopped', 'NotAccepted', 'IncompleteAtDesk')")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("Dossiers", (string)null);
                 });
