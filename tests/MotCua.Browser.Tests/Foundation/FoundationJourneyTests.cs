@@ -102,4 +102,17 @@ public sealed class FoundationJourneyTests(BrowserApp app)
         await BrowserApp.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ApiReference_ShowsTheOperationsOfTheOpenApiDocument()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/tai-lieu-api");
+        await Expect(page).ToHaveTitleAsync("Tài liệu API – MotCua");
+        // The viewer loads /openapi/v1.json and lists its groups: it ran under the page's security policy.
+        await Expect(page.GetByText("Tra cứu hồ sơ").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await BrowserApp.ScreenshotAsync(page, "api-reference");
+        await page.Context.CloseAsync();
+        Assert.True(app.CspViolations.Count == 0, string.Join("\n", app.CspViolations));
+    }
 }
