@@ -14,6 +14,7 @@ using MotCua.Core.Identity;
 using MotCua.Core.Jobs;
 using MotCua.Core.Notifications;
 using MotCua.Core.Organisation;
+using MotCua.Core.Reports;
 using MotCua.Core.Seeding;
 
 namespace MotCua.Core;
@@ -59,6 +60,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DossierWorkflow>();
         services.AddScoped<DossierQuery>();
         services.AddScoped<DossierPublicLookup>();
+        services.AddScoped<ProcessingReportQuery>();
         services.AddScoped<DossierForms>();
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))

@@ -10,6 +10,7 @@ using MotCua.Web.Identity;
 using MotCua.Web.Jobs;
 using MotCua.Web.Operations;
 using MotCua.Web.Organisation;
+using MotCua.Web.Reports;
 using MotCua.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -48,6 +49,7 @@ app.MapCalendarApi();
 app.MapCatalogueApi();
 app.MapJobsApi();
 app.MapDossiersApi();
+app.MapReportsApi();
 app.MapApiReference();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Core.Calendar;

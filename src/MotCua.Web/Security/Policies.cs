@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Catalogue editors and procedure-control officers: the catalogue's work lists and drafts.</summary>
     public const string CatalogueStaff = "catalogue-staff";
 
+    /// <summary>Leaders, monitoring officers and administrators: reports and indicators.</summary>
+    public const string Reports = "reports";
+
     public static string For(Role role) => "role:" + role.Key();
 
     public const string PublicRateLimit = "public";

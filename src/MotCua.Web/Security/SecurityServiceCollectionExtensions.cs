@@ -71,6 +71,8 @@ public static class SecurityServiceCollectionExtensions
             options.AddPolicy(Policies.Officer, policy => policy.RequireAuthenticatedUser().AddRequirements(new FullAccessRequirement()));
             options.AddPolicy(Policies.CatalogueStaff, policy => policy.RequireAuthenticatedUser()
                 .AddRequirements(new FullAccessRequirement(), new RoleRequirement(Role.CatalogueEditor, Role.ProcedureControl)));
+            options.AddPolicy(Policies.Reports, policy => policy.RequireAuthenticatedUser()
+                .AddRequirements(new FullAccessRequirement(), new RoleRequirement(Role.Leader, Role.Monitor, Role.Administrator)));
             foreach (var role in Enum.GetValues<Role>())
             {
                 options.AddPolicy(Policies.For(role), policy => policy

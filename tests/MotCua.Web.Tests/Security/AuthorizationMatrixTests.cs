@@ -23,13 +23,14 @@ public sealed class AuthorizationMatrixTests(DossierApp app) : IClassFixture<Dos
     private const string OutOfScope = "qng-vantuong";
 
     private static readonly HashSet<string> KnownPolicies =
-        [Policies.Account, Policies.Officer, Policies.CatalogueStaff, .. Enum.GetValues<Role>().Select(Policies.For)];
+        [Policies.Account, Policies.Officer, Policies.CatalogueStaff, Policies.Reports, .. Enum.GetValues<Role>().Select(Policies.For)];
 
     /// <summary>Which roles a policy lets in.</summary>
     private static bool Allows(string policy, Role role) => policy switch
     {
         Policies.Account or Policies.Officer => true,
         Policies.CatalogueStaff => role is Role.CatalogueEditor or Role.ProcedureControl,
+        Policies.Reports => role is Role.Leader or Role.Monitor or Role.Administrator,
         _ => policy == Policies.For(role),
     };
 
@@ -93,6 +94,7 @@ public sealed class AuthorizationMatrixTests(DossierApp app) : IClassFixture<Dos
         ["GET /mot-cua/phieu/{Id:guid}/{Form}"] = (_, _) => new($"/mot-cua/phieu/{Guid.Empty}/02", null, false),
         ["GET /api/v1/files/{id:guid}"] = (_, _) => new($"/api/v1/files/{Guid.Empty}", null, false),
         ["POST /api/v1/outbox/{id:guid}/retry"] = (_, _) => new($"/api/v1/outbox/{Guid.Empty}/retry", null, false),
+        ["GET /api/v1/reports/processing"] = (s, inScope) => new($"/api/v1/reports/processing?unitId={(inScope ? s.Unit : s.OtherUnit)}&from=2026-11-01&to=2026-11-30", null, true),
         ["POST /api/v1/catalogue/versions/{id:guid}/components/{componentId:guid}/form"] = (s, _) => new($"/api/v1/catalogue/versions/{s.Version}/components/{Guid.Empty}/form", null, false, RootOnly: true),
     };
 

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Common;
+using MotCua.Core.Data;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Organisation;
+using MotCua.Domain.Dossiers;
+using MotCua.Domain.Reports;
+
+namespace MotCua.Core.Reports;
+
+/// <summary>The processing report (form 06) of a unit subtree for a period, with the unit and period it covers.</summary>
+public sealed record ProcessingReportView(
+    Guid UnitId,
+    string UnitName,
+    DateOnly From,
+    DateOnly To,
+    ReceivedFigures Received,
+    ResolvedFigures Resolved,
+    InProgressFigures InProgress,
+    int ReturnedForSupplement,
+    int Withdrawn);
+
+/// <summary>
+/// Reads the dossiers a processing report counts: those whose lead agency is in the unit's subtree (a dossier
+/// handled by several agencies counts once, under its lead agency), received before the period's end and not
+/// finished before its start. Refusals at the desk were never received and are not counted.
+/// </summary>
+public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource trees)
+{
+    /// <summary>The longest period one report covers.</summary>
+    public const int MaxDays = 366;
+
+    private static readonly DossierStatus[] NeverReceived = [DossierStatus.Submitted, DossierStatus.NotAccepted, DossierStatus.IncompleteAtDesk];
+
+    public static ReportPeriod ParsePeriod(string? from, string? to)
+    {
+        var validation = new Validation();
+        var start = ParseDate(from, "from", "ngày bắt đầu", validation);
+        var end = ParseDate(to, "to", "ngày kết thúc", validation);
+        if (start is { } s && end is { } e)
+        {
+            if (e < s)
+            {
+                validation.Add("to", "Ngày kết thúc phải không trước ngày bắt đầu.");
+            }
+            else if (e.DayNumber - s.DayNumber + 1 > MaxDays)
+            {
+                validation.Add("to", $"Một báo cáo bao gồm tối đa {MaxDays} ngày.");
+            }
+        }
+        validation.ThrowIfInvalid();
+        return new ReportPeriod(start!.Value, end!.Value);
+    }
+
+    public async Task<ProcessingReportView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetAsync(cancellationToken);
+        var unit = tree.Find(unitId) ?? throw ProblemException.NotFound("đơn vị");
+        var units = tree.Subtree(unitId).Select(u => u.Id).ToList();
+        var (start, end) = (period.Start, period.End);
+        var supplementAction = DossierAction.RequestSupplement.Key();
+        var rows = await db.Set<Dossier>().AsNoTracking()
+            .Where(d => units.Contains(d.ProcessingUnitId) && !NeverReceived.Contains(d.Status)
+                && d.ReceivedAt != null && d.ReceivedAt < end && (d.FinishedAt == null || d.FinishedAt >= start))
+            .Select(d => new
+            {
+                ReceivedAt = d.ReceivedAt!.Value,
+                d.Channel,
+                d.Status,
+                d.FinishedAt,
+                d.Timeliness,
+                d.DueAt,
+                Supplement = db.Set<DossierEvent>().Any(e => e.DossierId == d.Id && e.Action == supplementAction && e.At >= start && e.At < end),
+            })
+            .ToListAsync(cancellationToken);
+        var figures = ProcessingReport.Tally(
+            rows.Select(r => new ReportedDossier(r.ReceivedAt, r.Channel, r.Status, r.FinishedAt, r.Timeliness, r.DueAt, r.Supplement)), period);
+        return new ProcessingReportView(unitId, unit.Name, period.From, period.To,
+            figures.Received, figures.Resolved, figures.InProgress, figures.ReturnedForSupplement, figures.Withdrawn);
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, string label, Validation validation)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            validation.Add(field, $"Vui lòng nhập {label} (yyyy-MM-dd).");
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            validation.Add(field, $"{char.ToUpperInvariant(label[0])}{label[1..]} không đúng định dạng yyyy-MM-dd.");
+            return null;
+        }
+        return date;
+    }
+}
