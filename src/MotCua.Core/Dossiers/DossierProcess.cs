@@ -121,8 +121,4 @@ public static class DossierProcess
     /// </summary>
     public static DateTimeOffset ReceptionDeadline(WorkingCalendar calendar, DateTimeOffset receivedAt) =>
         calendar.Due(receivedAt, ProcessingTime.WorkingDays(0));
-
-    /// <summary>A dossier's timeliness at the end of processing: more than one supplement request counts late.</summary>
-    public static Timeliness Classify(DateTimeOffset finishedAt, DateTimeOffset dueAt, int supplementRequests) =>
-        supplementRequests > 1 ? Timeliness.Late : TimelinessRules.Classify(finishedAt, dueAt);
 }

@@ -489,7 +489,7 @@ public sealed class DossierWorkflow(
         var due = dossier.DueAt ?? calendar.AddWorkingTime(now, TimeSpan.FromTicks(dossier.RemainingTicks));
         dossier.DueAt = due;
         dossier.FinishedAt = now;
-        dossier.Timeliness = DossierProcess.Classify(now, due, dossier.SupplementRequests);
+        dossier.Timeliness = TimelinessRules.Classify(now, due, dossier.SupplementRequests);
         dossier.ClockState = ClockState.Stopped;
         dossier.RemainingTicks = 0;
         dossier.ClockSince = now;

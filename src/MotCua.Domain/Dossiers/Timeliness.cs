@@ -26,6 +26,10 @@ public static class TimelinessRules
         return finishedDate < dueDate ? Timeliness.Early : Timeliness.OnTime;
     }
 
+    /// <summary>A dossier's timeliness at the end of processing: more than one supplement request counts late (Decision 766).</summary>
+    public static Timeliness Classify(DateTimeOffset finishedAt, DateTimeOffset dueAt, int supplementRequests) =>
+        supplementRequests > 1 ? Timeliness.Late : Classify(finishedAt, dueAt);
+
     public static string Key(this Timeliness timeliness) => timeliness switch
     {
         Timeliness.Early => "early",
