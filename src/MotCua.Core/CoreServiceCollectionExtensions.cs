@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DossierQuery>();
         services.AddScoped<DossierPublicLookup>();
         services.AddScoped<ProcessingReportQuery>();
+        services.AddScoped<ServiceIndexQuery>();
         services.AddScoped<DossierForms>();
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))

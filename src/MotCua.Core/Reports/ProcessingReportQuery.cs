@@ -54,14 +54,10 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
 
     public async Task<ProcessingReportView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var tree = await trees.GetAsync(cancellationToken);
-        var unit = tree.Find(unitId) ?? throw ProblemException.NotFound("đơn vị");
-        var units = tree.Subtree(unitId).Select(u => u.Id).ToList();
+        var (unit, units) = await SubtreeAsync(trees, unitId, cancellationToken);
         var (start, end) = (period.Start, period.End);
         var supplementAction = DossierAction.RequestSupplement.Key();
-        var rows = await db.Set<Dossier>().AsNoTracking()
-            .Where(d => units.Contains(d.ProcessingUnitId) && !NeverReceived.Contains(d.Status)
-                && d.ReceivedAt != null && d.ReceivedAt < end && (d.FinishedAt == null || d.FinishedAt >= start))
+        var rows = await Reported(db, units, period)
             .Select(d => new
             {
                 ReceivedAt = d.ReceivedAt!.Value,
@@ -77,6 +73,26 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
             rows.Select(r => new ReportedDossier(r.ReceivedAt, r.Channel, r.Status, r.FinishedAt, r.Timeliness, r.DueAt, r.Supplement)), period);
         return new ProcessingReportView(unitId, unit.Name, period.From, period.To,
             figures.Received, figures.Resolved, figures.InProgress, figures.ReturnedForSupplement, figures.Withdrawn);
+    }
+
+    /// <summary>
+    /// The dossiers a report of the units (lead agencies) for the period counts: received before its end and
+    /// not finished before its start; never the ones refused or returned for completion at the desk.
+    /// </summary>
+    public static IQueryable<Dossier> Reported(MotCuaDbContext db, IReadOnlyCollection<Guid> units, ReportPeriod period)
+    {
+        var (start, end) = (period.Start, period.End);
+        return db.Set<Dossier>().AsNoTracking()
+            .Where(d => units.Contains(d.ProcessingUnitId) && !NeverReceived.Contains(d.Status)
+                && d.ReceivedAt != null && d.ReceivedAt < end && (d.FinishedAt == null || d.FinishedAt >= start));
+    }
+
+    /// <summary>The unit and its subtree, or 404.</summary>
+    public static async Task<(UnitNode Unit, List<Guid> Units)> SubtreeAsync(UnitTreeSource trees, Guid unitId, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetAsync(cancellationToken);
+        var unit = tree.Find(unitId) ?? throw ProblemException.NotFound("đơn vị");
+        return (unit, tree.Subtree(unitId).Select(u => u.Id).ToList());
     }
 
     private static DateOnly? ParseDate(string? text, string field, string label, Validation validation)

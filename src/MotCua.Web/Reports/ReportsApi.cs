@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Core.Common;
 using MotCua.Core.Documents;
 using MotCua.Core.Reports;
 using MotCua.Domain.Organisation;
+using MotCua.Domain.Reports;
 using MotCua.Web.Api;
 using MotCua.Web.Security;
 
@@ -16,11 +18,36 @@ public static class ReportsApi
     {
         app.MapApiGroup("/reports", "Báo cáo").MapGet("/processing", Processing).RequireAuthorization(Policies.Reports)
             .WithSummary("Báo cáo tình hình, kết quả giải quyết thủ tục hành chính (mẫu 06) của một đơn vị và các đơn vị trực thuộc trong một kỳ; format=xlsx: tệp Excel.");
+        app.MapApiGroup("/indicators", "Báo cáo").MapGet("/service-index", ServiceIndexOf).RequireAuthorization(Policies.Reports)
+            .WithSummary("Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) của một đơn vị và các đơn vị trực thuộc trong một kỳ.");
         return app;
+    }
+
+    internal static async Task<Ok<ServiceIndexResponse>> ServiceIndexOf(Guid? unitId, string? from, string? to, CurrentOfficer current,
+        ServiceIndexQuery indicators, CancellationToken cancellationToken)
+    {
+        var (unit, period) = await ReadableAsync(unitId, from, to, current, cancellationToken);
+        var view = await indicators.GetAsync(unit, period, cancellationToken);
+        return TypedResults.Ok(new ServiceIndexResponse(view.UnitId, view.UnitName, view.From, view.To,
+            view.Index.Total, view.Index.Max, view.Index.ApplicableMax, view.Index.Groups));
     }
 
     internal static async Task<IResult> Processing(Guid? unitId, string? from, string? to, string? format, CurrentOfficer current,
         ProcessingReportQuery reports, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (unit, period) = await ReadableAsync(unitId, from, to, current, cancellationToken);
+        var report = await reports.GetAsync(unit, period, cancellationToken);
+        if (format == "xlsx")
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
+            return TypedResults.File(ProcessingReportWorkbook.Write(report, today), Spreadsheet.ContentType,
+                $"bao-cao-giai-quyet-tthc-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
+        }
+        return TypedResults.Ok(report);
+    }
+
+    /// <summary>The period and unit of a report request, refused unless the officer reads reports of that unit.</summary>
+    private static async Task<(Guid Unit, ReportPeriod Period)> ReadableAsync(Guid? unitId, string? from, string? to, CurrentOfficer current, CancellationToken cancellationToken)
     {
         var period = ProcessingReportQuery.ParsePeriod(from, to);
         if (unitId is not { } unit)
@@ -33,13 +60,17 @@ public static class ReportsApi
         {
             throw ProblemException.Forbidden("Bạn chỉ xem được báo cáo của đơn vị mình lãnh đạo hoặc theo dõi và các đơn vị trực thuộc.");
         }
-        var report = await reports.GetAsync(unit, period, cancellationToken);
-        if (format == "xlsx")
-        {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
-            return TypedResults.File(ProcessingReportWorkbook.Write(report, today), Spreadsheet.ContentType,
-                $"bao-cao-giai-quyet-tthc-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
-        }
-        return TypedResults.Ok(report);
+        return (unit, period);
     }
 }
+
+/// <summary>The 766 index as the API returns it: the total out of 100 and out of the applicable points, the groups and their items.</summary>
+public sealed record ServiceIndexResponse(
+    Guid UnitId,
+    string UnitName,
+    DateOnly From,
+    DateOnly To,
+    decimal? Total,
+    decimal Max,
+    decimal ApplicableMax,
+    IReadOnlyList<IndexGroup> Groups);

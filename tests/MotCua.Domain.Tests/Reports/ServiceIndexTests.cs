@@ -14,11 +14,28 @@ public sealed class ServiceIndexTests
 
     private static ServiceIndexInputs Everything(Ratio ratio) => new()
     {
-        AnnouncedOnTime = ratio, PublishedOnTime = ratio, CompleteContent = ratio, SyncedToNpsp = ratio, OnTime = ratio,
-        ProceduresOnline = ratio, OnlineProceduresUsed = ratio, OnlineDossiers = ratio, PayableOnline = ratio, PaidOnline = ratio,
-        AmountPaidOnline = ratio, FeedbackOnTime = ratio, FeedbackSatisfied = ratio, Late = new(0, ratio.Denominator), Complained = new(0, ratio.Denominator),
-        ElectronicResults = ratio, DigitisedDossiers = ratio, ElectronicCopies = ratio, DataReuse = ratio, ResultsStored = ratio,
-        PopulationData = ratio, PopulationPrefill = ratio,
+        AnnouncedOnTime = ratio,
+        PublishedOnTime = ratio,
+        CompleteContent = ratio,
+        SyncedToNpsp = ratio,
+        OnTime = ratio,
+        ProceduresOnline = ratio,
+        OnlineProceduresUsed = ratio,
+        OnlineDossiers = ratio,
+        PayableOnline = ratio,
+        PaidOnline = ratio,
+        AmountPaidOnline = ratio,
+        FeedbackOnTime = ratio,
+        FeedbackSatisfied = ratio,
+        Late = new(0, ratio.Denominator),
+        Complained = new(0, ratio.Denominator),
+        ElectronicResults = ratio,
+        DigitisedDossiers = ratio,
+        ElectronicCopies = ratio,
+        DataReuse = ratio,
+        ResultsStored = ratio,
+        PopulationData = ratio,
+        PopulationPrefill = ratio,
     };
 
     [Fact]

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Catalogue;
+using MotCua.Core.Data;
+using MotCua.Core.Notifications;
+using MotCua.Core.Organisation;
+using MotCua.Domain.Calendar;
+using MotCua.Domain.Dossiers;
+using MotCua.Domain.Reports;
+
+namespace MotCua.Core.Reports;
+
+/// <summary>The Decision 766 index of a unit subtree for a period, with the unit and period it covers.</summary>
+public sealed record ServiceIndexView(Guid UnitId, string UnitName, DateOnly From, DateOnly To, ServiceIndexResult Index);
+
+/// <summary>
+/// Gathers what the 766 index counts. Dossier figures are the lead agencies' (the unit's subtree); catalogue
+/// figures are the province's catalogue in force, which every unit applies. Figures of modules not built yet
+/// (online payment, feedback and ratings, certified copies, the citizen data store, the population database)
+/// have nothing to count and show as not applicable.
+/// </summary>
+public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, CatalogueIndex catalogue, CalendarProvider calendars)
+{
+    private const int AnnouncementLeadDays = 5;
+    private const int PublicationDays = 5;
+
+    public async Task<ServiceIndexView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (unit, units) = await ProcessingReportQuery.SubtreeAsync(trees, unitId, cancellationToken);
+        var (start, end) = (period.Start, period.End);
+        var dossiers = await ProcessingReportQuery.Reported(db, units, period)
+            .Select(d => new
+            {
+                ReceivedAt = d.ReceivedAt!.Value,
+                d.Channel,
+                d.Status,
+                d.FinishedAt,
+                d.Timeliness,
+                d.DueAt,
+                d.ProcedureCode,
+                d.ReturnMethod,
+                Synced = db.Set<OutboxMessage>().Any(m => m.DossierId == d.Id && m.Channel == "npsp" && m.SentAt != null),
+                Digitised = d.Documents.Any() && d.Documents.All(x => x.FileId != null),
+            })
+            .ToListAsync(cancellationToken);
+        var reported = dossiers.Select(d => new ReportedDossier(d.ReceivedAt, d.Channel, d.Status, d.FinishedAt, d.Timeliness, d.DueAt, false)).ToList();
+        var received = dossiers.Where(d => d.ReceivedAt >= start).ToList();
+        var results = dossiers.Where(d => d.FinishedAt < end && d.Status is DossierStatus.ResultReady or DossierStatus.Returned).ToList();
+        var onTime = ServiceIndex.OnTime(reported, period);
+
+        var snapshot = await catalogue.GetAsync(cancellationToken);
+        var codes = snapshot.Entries.Where(e => !e.Summary.Abolished).ToDictionary(e => e.VersionId, e => e.Summary.Code);
+        var inForce = codes.Keys.ToList();
+        var versions = await db.ProcedureVersions.AsNoTracking().Where(v => inForce.Contains(v.Id)).ToListAsync(cancellationToken);
+        var calendar = await calendars.DefaultAsync(cancellationToken);
+        var announced = versions.Where(v => v.DecisionDate is { } date && date >= period.From && date <= period.To).ToList();
+        var online = versions.Where(v => v.OnlineLevel != OnlineLevel.None).Select(v => codes[v.Id]).ToHashSet(StringComparer.Ordinal);
+        var usedOnline = received.Where(d => d.Channel == Channel.Online).Select(d => d.ProcedureCode).ToHashSet(StringComparer.Ordinal);
+
+        var inputs = new ServiceIndexInputs
+        {
+            AnnouncedOnTime = Count(announced.Where(v => v.LegalBasisEffectiveDate is not null).ToList(),
+                v => v.DecisionDate <= Back(calendar, v.LegalBasisEffectiveDate!.Value, AnnouncementLeadDays)),
+            PublishedOnTime = Count(announced, v => v.PublishedOnNationalDatabase is { } published && published <= Forward(calendar, v.DecisionDate!.Value, PublicationDays)),
+            CompleteContent = Count(versions, IsComplete),
+            SyncedToNpsp = Count(received, d => d.Synced),
+            OnTime = onTime,
+            ProceduresOnline = new Ratio(online.Count, versions.Count),
+            OnlineProceduresUsed = new Ratio(online.Count(usedOnline.Contains), online.Count),
+            OnlineDossiers = Count(received, d => d.Channel == Channel.Online),
+            Late = new Ratio(onTime.Denominator - onTime.Numerator, onTime.Denominator),
+            Complained = new Ratio(0, onTime.Denominator),
+            ElectronicResults = Count(results, d => d.ReturnMethod == ReturnMethod.Online),
+            DigitisedDossiers = Count(received, d => d.Digitised),
+        };
+        return new ServiceIndexView(unitId, unit.Name, period.From, period.To, ServiceIndex.Compute(inputs));
+    }
+
+    /// <summary>Name, steps, components, processing time, applicants, agency and result: what Decree 63/2010 requires to be published.</summary>
+    private static bool IsComplete(ProcedureVersion v) =>
+        !string.IsNullOrWhiteSpace(v.Name) && !string.IsNullOrWhiteSpace(v.ImplementationSteps) && v.Components.Count > 0
+        && !string.IsNullOrWhiteSpace(v.Applicants) && !string.IsNullOrWhiteSpace(v.Agency) && !string.IsNullOrWhiteSpace(v.Result);
+
+    private static Ratio Count<T>(IReadOnlyCollection<T> items, Func<T, bool> counted) => new(items.Count(counted), items.Count);
+
+    /// <summary>The date <paramref name="days"/> working days before <paramref name="date"/>.</summary>
+    private static DateOnly Back(WorkingCalendar calendar, DateOnly date, int days)
+    {
+        for (var i = 0; i < days; i++)
+        {
+            do
+            {
+                date = date.AddDays(-1);
+            }
+            while (!calendar.IsWorkingDay(date));
+        }
+        return date;
+    }
+
+    /// <summary>The date <paramref name="days"/> working days after <paramref name="date"/>.</summary>
+    private static DateOnly Forward(WorkingCalendar calendar, DateOnly date, int days)
+    {
+        for (var i = 0; i < days; i++)
+        {
+            date = calendar.NextWorkingDay(date, inclusive: false);
+        }
+        return date;
+    }
+}
