@@ -20,6 +20,18 @@ public sealed record ProcessingReportView(
     int ReturnedForSupplement,
     int Withdrawn);
 
+/// <summary>One dossier behind a figure of the report.</summary>
+public sealed record ReportLine(
+    string Code,
+    string ProcedureName,
+    string ApplicantName,
+    Channel Channel,
+    DossierStatus Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? FinishedAt,
+    Timeliness? Timeliness);
+
 /// <summary>
 /// Reads the dossiers a processing report counts: those whose lead agency is in the unit's subtree (a dossier
 /// handled by several agencies counts once, under its lead agency), received before the period's end and not
@@ -55,11 +67,33 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
     public async Task<ProcessingReportView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var (unit, units) = await SubtreeAsync(trees, unitId, cancellationToken);
+        var rows = await LoadAsync(units, period, cancellationToken);
+        var figures = ProcessingReport.Tally(rows.Select(r => r.Facts), period);
+        return new ProcessingReportView(unitId, unit.Name, period.From, period.To,
+            figures.Received, figures.Resolved, figures.InProgress, figures.ReturnedForSupplement, figures.Withdrawn);
+    }
+
+    /// <summary>The dossiers behind one figure of the report (drill-down), most recently received first.</summary>
+    public async Task<IReadOnlyList<ReportLine>> ListAsync(Guid unitId, ReportPeriod period, ReportCell cell, CancellationToken cancellationToken)
+    {
+        var (_, units) = await SubtreeAsync(trees, unitId, cancellationToken);
+        var rows = await LoadAsync(units, period, cancellationToken);
+        return rows.Where(r => (ProcessingReport.Cells(r.Facts, period) & cell) != ReportCell.None)
+            .Select(r => r.Line)
+            .OrderByDescending(l => l.ReceivedAt)
+            .ToList();
+    }
+
+    private async Task<List<(ReportedDossier Facts, ReportLine Line)>> LoadAsync(List<Guid> units, ReportPeriod period, CancellationToken cancellationToken)
+    {
         var (start, end) = (period.Start, period.End);
         var supplementAction = DossierAction.RequestSupplement.Key();
         var rows = await Reported(db, units, period)
             .Select(d => new
             {
+                d.Code,
+                d.ProcedureName,
+                d.ApplicantName,
                 ReceivedAt = d.ReceivedAt!.Value,
                 d.Channel,
                 d.Status,
@@ -69,10 +103,9 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
                 Supplement = db.Set<DossierEvent>().Any(e => e.DossierId == d.Id && e.Action == supplementAction && e.At >= start && e.At < end),
             })
             .ToListAsync(cancellationToken);
-        var figures = ProcessingReport.Tally(
-            rows.Select(r => new ReportedDossier(r.ReceivedAt, r.Channel, r.Status, r.FinishedAt, r.Timeliness, r.DueAt, r.Supplement)), period);
-        return new ProcessingReportView(unitId, unit.Name, period.From, period.To,
-            figures.Received, figures.Resolved, figures.InProgress, figures.ReturnedForSupplement, figures.Withdrawn);
+        return rows.Select(r => (
+            new ReportedDossier(r.ReceivedAt, r.Channel, r.Status, r.FinishedAt, r.Timeliness, r.DueAt, r.Supplement),
+            new ReportLine(r.Code!, r.ProcedureName, r.ApplicantName, r.Channel, r.Status, r.ReceivedAt, r.DueAt, r.FinishedAt, r.Timeliness))).ToList();
     }
 
     /// <summary>

@@ -50,68 +50,122 @@ public static class ProcessingReport
     public static bool Belongs(ReportedDossier dossier, ReportPeriod period) =>
         dossier.ReceivedAt < period.End && (dossier.FinishedAt is not { } finished || finished >= period.Start);
 
-    public static ProcessingFigures Tally(IEnumerable<ReportedDossier> dossiers, ReportPeriod period)
+    /// <summary>The cells of the form a dossier is counted in (none when it does not belong to the period).</summary>
+    public static ReportCell Cells(ReportedDossier dossier, ReportPeriod period)
     {
-        int online = 0, direct = 0, carried = 0, early = 0, onTime = 0, late = 0, within = 0, overdue = 0, supplements = 0, withdrawn = 0;
-        foreach (var dossier in dossiers)
+        if (!Belongs(dossier, period))
         {
-            if (!Belongs(dossier, period))
+            return ReportCell.None;
+        }
+        var cells = dossier.ReceivedAt < period.Start ? ReportCell.CarriedOver
+            : dossier.Channel == Channel.Online ? ReportCell.Online
+            : ReportCell.DirectOrPostal;
+        if (dossier.FinishedAt is { } finished && finished < period.End)
+        {
+            var timeliness = dossier.Timeliness
+                ?? (dossier.DueAt is { } due ? TimelinessRules.Classify(finished, due) : Timeliness.OnTime);
+            cells |= timeliness switch
             {
-                continue;
-            }
-            if (dossier.ReceivedAt < period.Start)
+                Timeliness.Early => ReportCell.Early,
+                Timeliness.OnTime => ReportCell.OnTime,
+                _ => ReportCell.Late,
+            };
+            if (dossier.Status == DossierStatus.Withdrawn)
             {
-                carried++;
-            }
-            else if (dossier.Channel == Channel.Online)
-            {
-                online++;
-            }
-            else
-            {
-                direct++;
-            }
-
-            if (dossier.FinishedAt is { } finished && finished < period.End)
-            {
-                var timeliness = dossier.Timeliness
-                    ?? (dossier.DueAt is { } due ? TimelinessRules.Classify(finished, due) : Timeliness.OnTime);
-                switch (timeliness)
-                {
-                    case Timeliness.Early:
-                        early++;
-                        break;
-                    case Timeliness.OnTime:
-                        onTime++;
-                        break;
-                    default:
-                        late++;
-                        break;
-                }
-                if (dossier.Status == DossierStatus.Withdrawn)
-                {
-                    withdrawn++;
-                }
-            }
-            else if (dossier.DueAt is { } due && due <= period.End)
-            {
-                overdue++;
-            }
-            else
-            {
-                // Due after the period, or the clock stopped (suspended, waiting for a supplement) with time left.
-                within++;
-            }
-            if (dossier.SupplementRequestedInPeriod)
-            {
-                supplements++;
+                cells |= ReportCell.Withdrawn;
             }
         }
+        else
+        {
+            // Due after the period, or the clock stopped (suspended, waiting for a supplement) with time left: within.
+            cells |= dossier.DueAt is { } due && due <= period.End ? ReportCell.Overdue : ReportCell.WithinDeadline;
+        }
+        if (dossier.SupplementRequestedInPeriod)
+        {
+            cells |= ReportCell.ReturnedForSupplement;
+        }
+        return cells;
+    }
+
+    public static ProcessingFigures Tally(IEnumerable<ReportedDossier> dossiers, ReportPeriod period)
+    {
+        var counts = new Dictionary<ReportCell, int>();
+        foreach (var dossier in dossiers)
+        {
+            var cells = Cells(dossier, period);
+            foreach (var cell in ReportCells.Columns)
+            {
+                if (cells.HasFlag(cell))
+                {
+                    counts[cell] = counts.GetValueOrDefault(cell) + 1;
+                }
+            }
+        }
+        int Count(ReportCell cell) => counts.GetValueOrDefault(cell);
         return new ProcessingFigures(
-            new ReceivedFigures(online + direct + carried, online, direct, carried),
-            new ResolvedFigures(early + onTime + late, early, onTime, late),
-            new InProgressFigures(within + overdue, within, overdue),
-            supplements,
-            withdrawn);
+            new ReceivedFigures(Count(ReportCell.Online) + Count(ReportCell.DirectOrPostal) + Count(ReportCell.CarriedOver),
+                Count(ReportCell.Online), Count(ReportCell.DirectOrPostal), Count(ReportCell.CarriedOver)),
+            new ResolvedFigures(Count(ReportCell.Early) + Count(ReportCell.OnTime) + Count(ReportCell.Late),
+                Count(ReportCell.Early), Count(ReportCell.OnTime), Count(ReportCell.Late)),
+            new InProgressFigures(Count(ReportCell.WithinDeadline) + Count(ReportCell.Overdue), Count(ReportCell.WithinDeadline), Count(ReportCell.Overdue)),
+            Count(ReportCell.ReturnedForSupplement),
+            Count(ReportCell.Withdrawn));
+    }
+}
+
+/// <summary>The cells of form 06 a dossier can be counted in; the totals are unions of them.</summary>
+[Flags]
+public enum ReportCell
+{
+    None = 0,
+    Online = 1,
+    DirectOrPostal = 2,
+    CarriedOver = 4,
+    Early = 8,
+    OnTime = 16,
+    Late = 32,
+    WithinDeadline = 64,
+    Overdue = 128,
+    ReturnedForSupplement = 256,
+    Withdrawn = 512,
+    Received = Online | DirectOrPostal | CarriedOver,
+    Resolved = Early | OnTime | Late,
+    InProgress = WithinDeadline | Overdue,
+}
+
+public static class ReportCells
+{
+    /// <summary>The single cells, in the form's column order.</summary>
+    public static readonly ReportCell[] Columns =
+    [
+        ReportCell.Online, ReportCell.DirectOrPostal, ReportCell.CarriedOver, ReportCell.Early, ReportCell.OnTime, ReportCell.Late,
+        ReportCell.WithinDeadline, ReportCell.Overdue, ReportCell.ReturnedForSupplement, ReportCell.Withdrawn,
+    ];
+
+    private static readonly (ReportCell Cell, string Key, string Name)[] Names =
+    [
+        (ReportCell.Received, "received", "Hồ sơ tiếp nhận"),
+        (ReportCell.Online, "online", "Tiếp nhận trực tuyến"),
+        (ReportCell.DirectOrPostal, "direct_or_postal", "Tiếp nhận trực tiếp, qua bưu chính"),
+        (ReportCell.CarriedOver, "carried_over", "Từ kỳ trước chuyển qua"),
+        (ReportCell.Resolved, "resolved", "Đã giải quyết"),
+        (ReportCell.Early, "early", "Giải quyết trước hạn"),
+        (ReportCell.OnTime, "on_time", "Giải quyết đúng hạn"),
+        (ReportCell.Late, "late", "Giải quyết quá hạn"),
+        (ReportCell.InProgress, "in_progress", "Đang giải quyết"),
+        (ReportCell.WithinDeadline, "within_deadline", "Đang giải quyết trong hạn"),
+        (ReportCell.Overdue, "overdue", "Đang giải quyết quá hạn"),
+        (ReportCell.ReturnedForSupplement, "returned_for_supplement", "Trả lại, yêu cầu bổ sung"),
+        (ReportCell.Withdrawn, "withdrawn", "Rút hồ sơ"),
+    ];
+
+    public static string Key(this ReportCell cell) => Names.Single(n => n.Cell == cell).Key;
+
+    public static string Vietnamese(this ReportCell cell) => Names.Single(n => n.Cell == cell).Name;
+
+    public static bool TryParse(string? key, out ReportCell cell)
+    {
+        cell = Names.FirstOrDefault(n => n.Key == key).Cell;
+        return cell != ReportCell.None;
     }
 }

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using MotCua.Core.Documents;
+using MotCua.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace MotCua.Browser.Tests.Reports;
+
+/// <summary>A leader reads the unit's 766 index and form 06, drills into the late dossiers and exports the form.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReportsJourneyTests(BrowserApp app)
+{
+    private const string Desk = "qng-vantuong-motcua";
+    private const string Commune = "qng-vantuong";
+
+    [Fact]
+    public async Task Leader_OpensTheDashboard_DrillsIntoLateDossiers_AndExportsForm06()
+    {
+        // Two dossiers of the commune: one handled quickly, one sent back for supplements twice (late by rule).
+        var staff = await app.StaffAsync(Desk, Commune);
+        var quick = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync())).Code();
+        var twice = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync())).Code();
+        for (var i = 0; i < 2; i++)
+        {
+            await staff.Reception.DoAsync(twice, "request-supplement", new { missingItems = new[] { "Bản sao giấy khai sinh" } });
+            await staff.Reception.DoAsync(twice, "supplement");
+        }
+        foreach (var code in new[] { quick, twice })
+        {
+            await staff.Reception.DoAsync(code, "transfer");
+            await staff.Specialist.DoAsync(code, "claim");
+            await staff.Specialist.DoAsync(code, "transfer");
+            await staff.Leader.DoAsync(code, "approve");
+            await staff.Clerk.DoAsync(code, "seal", new { resultNumber = "20/GXN" });
+        }
+
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, staff.Leader.UserName, MotCuaApp.OfficerPassword);
+        await page.GotoAsync("/mot-cua/bao-cao");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chỉ số phục vụ và báo cáo giải quyết thủ tục hành chính");
+        // 2.1: one of the two finished dossiers on time = 10 of 20 points; payment and feedback not applicable.
+        var progress = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "2.1 Hồ sơ giải quyết đúng hạn" });
+        await Expect(progress).ToContainTextAsync("10,00");
+        await Expect(progress).ToContainTextAsync("50%");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "4.2 Hồ sơ thanh toán trực tuyến" })).ToContainTextAsync("không áp dụng");
+        await BrowserApp.ScreenshotAsync(page, "reports-desktop");
+        await BrowserApp.AssertAccessibleAsync(page);
+
+        // From the progress points to the dossiers judged late: only the one supplemented twice.
+        await progress.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Giải quyết quá hạn");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = twice })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = quick })).ToHaveCountAsync(0);
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.GoBackAsync();
+
+        // Form 06 in Excel: the same figures in the official layout.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Xuất Excel" }).ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"form06-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+        List<string[]> rows;
+        await using (var file = File.OpenRead(path))
+        {
+            rows = Spreadsheet.ReadFirstSheet(file);
+        }
+        File.Delete(path);
+        Assert.Equal("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", rows[2][0]);
+        Assert.Equal(["Xã Vạn Tường", "2", "0", "2", "0", "2", "1", "0", "1", "0", "0", "0", "1", "0"], rows[7].Take(14));
+
+        var phone = await app.NewPageAsync(BrowserApp.Phone);
+        await app.SignInAsync(phone, staff.Leader.UserName, MotCuaApp.OfficerPassword);
+        await phone.GotoAsync("/mot-cua/bao-cao");
+        await Expect(phone.GetByTestId("index-total")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(phone, "reports-phone");
+        await BrowserApp.AssertAccessibleAsync(phone);
+        await page.Context.CloseAsync();
+        await phone.Context.CloseAsync();
+        Assert.Empty(app.CspViolations);
+    }
+}
