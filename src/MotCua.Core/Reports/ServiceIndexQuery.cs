@@ -11,7 +11,16 @@ using MotCua.Domain.Reports;
 namespace MotCua.Core.Reports;
 
 /// <summary>The Decision 766 index of a unit subtree for a period, with the unit and period it covers.</summary>
-public sealed record ServiceIndexView(Guid UnitId, string UnitName, DateOnly From, DateOnly To, ServiceIndexResult Index);
+public sealed record ServiceIndexView(Guid UnitId, string UnitName, DateOnly From, DateOnly To, ServiceIndexResult Index, IReadOnlyList<TargetView> Targets);
+
+/// <summary>A unit's place among the units of its kind.</summary>
+public sealed record RankedUnit(int Rank, Guid UnitId, string UnitName, decimal? Total, decimal ApplicableMax);
+
+/// <summary>
+/// A rate next to the unit's target for the year: the central target, or the previous year's result + 10% when
+/// that was already above it (<see cref="Targets.ForUnit"/>).
+/// </summary>
+public sealed record TargetView(string ItemKey, string Name, decimal Central, decimal? PreviousYear, decimal Target, decimal? Rate, bool? Met);
 
 /// <summary>
 /// Gathers what the 766 index counts. Dossier figures are the lead agencies' (the unit's subtree); catalogue
@@ -27,6 +36,43 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     public async Task<ServiceIndexView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var (unit, units) = await ProcessingReportQuery.SubtreeAsync(trees, unitId, cancellationToken);
+        var index = await ComputeAsync(units, period, cancellationToken);
+        var lastYear = period.From.Year - 1;
+        var previous = await ComputeAsync(units, new ReportPeriod(new DateOnly(lastYear, 1, 1), new DateOnly(lastYear, 12, 31)), cancellationToken);
+        var targets = Targets.Central.Select(t =>
+        {
+            var before = Item(previous, t.ItemKey).Rate;
+            var target = Targets.ForUnit(t.Central, before);
+            var rate = Item(index, t.ItemKey).Rate;
+            return new TargetView(t.ItemKey, t.Name, t.Central, before, target, rate, Targets.Met(rate, target));
+        }).ToList();
+        return new ServiceIndexView(unitId, unit.Name, period.From, period.To, index, targets);
+    }
+
+    /// <summary>
+    /// Units of the same kind as <paramref name="unitId"/> (commune with communes, department with departments)
+    /// ranked by their index total for the period, best first; units with nothing applicable come last.
+    /// </summary>
+    public async Task<IReadOnlyList<RankedUnit>> RankAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetAsync(cancellationToken);
+        var unit = tree.Find(unitId) ?? throw Common.ProblemException.NotFound("đơn vị");
+        var peers = tree.All().Where(u => u.Kind == unit.Kind && u.IsActive).ToList();
+        var scored = new List<(UnitNode Unit, ServiceIndexResult Index)>();
+        foreach (var peer in peers)
+        {
+            scored.Add((peer, await ComputeAsync(tree.Subtree(peer.Id).Select(u => u.Id).ToList(), period, cancellationToken)));
+        }
+        return scored
+            .OrderByDescending(s => s.Index.Total ?? -1)
+            .Select((s, i) => new RankedUnit(i + 1, s.Unit.Id, s.Unit.Name, s.Index.Total, s.Index.ApplicableMax))
+            .ToList();
+    }
+
+    private static IndexItem Item(ServiceIndexResult index, string key) => index.Groups.SelectMany(g => g.Items).Single(i => i.Key == key);
+
+    private async Task<ServiceIndexResult> ComputeAsync(List<Guid> units, ReportPeriod period, CancellationToken cancellationToken)
+    {
         var (start, end) = (period.Start, period.End);
         var dossiers = await ProcessingReportQuery.Reported(db, units, period)
             .Select(d => new
@@ -73,7 +119,7 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
             ElectronicResults = Count(results, d => d.ReturnMethod == ReturnMethod.Online),
             DigitisedDossiers = Count(received, d => d.Digitised),
         };
-        return new ServiceIndexView(unitId, unit.Name, period.From, period.To, ServiceIndex.Compute(inputs));
+        return ServiceIndex.Compute(inputs);
     }
 
     /// <summary>Name, steps, components, processing time, applicants, agency and result: what Decree 63/2010 requires to be published.</summary>

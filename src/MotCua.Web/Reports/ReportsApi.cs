@@ -29,7 +29,7 @@ public static class ReportsApi
         var (unit, period) = await ReadableAsync(unitId, from, to, current, cancellationToken);
         var view = await indicators.GetAsync(unit, period, cancellationToken);
         return TypedResults.Ok(new ServiceIndexResponse(view.UnitId, view.UnitName, view.From, view.To,
-            view.Index.Total, view.Index.Max, view.Index.ApplicableMax, view.Index.Groups));
+            view.Index.Total, view.Index.Max, view.Index.ApplicableMax, view.Index.Groups, view.Targets));
     }
 
     internal static async Task<IResult> Processing(Guid? unitId, string? from, string? to, string? format, CurrentOfficer current,
@@ -64,7 +64,7 @@ public static class ReportsApi
     }
 }
 
-/// <summary>The 766 index as the API returns it: the total out of 100 and out of the applicable points, the groups and their items.</summary>
+/// <summary>The 766 index as the API returns it: the total out of 100 and out of the applicable points, the groups and their items, the year's targets.</summary>
 public sealed record ServiceIndexResponse(
     Guid UnitId,
     string UnitName,
@@ -73,4 +73,5 @@ public sealed record ServiceIndexResponse(
     decimal? Total,
     decimal Max,
     decimal ApplicableMax,
-    IReadOnlyList<IndexGroup> Groups);
+    IReadOnlyList<IndexGroup> Groups,
+    IReadOnlyList<TargetView> Targets);

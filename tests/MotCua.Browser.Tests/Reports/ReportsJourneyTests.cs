@@ -42,6 +42,8 @@ public sealed class ReportsJourneyTests(BrowserApp app)
         await Expect(progress).ToContainTextAsync("10,00");
         await Expect(progress).ToContainTextAsync("50%");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "4.2 Hồ sơ thanh toán trực tuyến" })).ToContainTextAsync("không áp dụng");
+        await Expect(page.Locator("#xep-hang tr[aria-current=true]")).ToContainTextAsync("Xã Vạn Tường");
+        await Expect(page.Locator("#chi-tieu tr", new() { HasText = "6.2 Số hóa hồ sơ" })).ToContainTextAsync("Chưa đạt");
         await BrowserApp.ScreenshotAsync(page, "reports-desktop");
         await BrowserApp.AssertAccessibleAsync(page);
 

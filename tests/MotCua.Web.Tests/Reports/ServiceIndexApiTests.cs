@@ -46,6 +46,13 @@ public sealed class ServiceIndexApiTests(DossierApp app) : IClassFixture<Dossier
         Assert.Equal(applicable.Sum(i => i.GetProperty("points").GetDecimal()), index.GetProperty("total").GetDecimal());
         Assert.Equal(applicable.Sum(i => i.GetProperty("max").GetDecimal()), index.GetProperty("applicableMax").GetDecimal());
         Assert.Equal(100m, index.GetProperty("max").GetDecimal());
+
+        // Targets: no result last year, so the central targets apply; a rate without a denominator is neither met nor missed.
+        var targets = index.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("itemKey").GetString()!);
+        Assert.Equal(0.8m, targets["6.2"].GetProperty("target").GetDecimal());
+        Assert.False(targets["6.2"].GetProperty("met").GetBoolean());
+        Assert.True(targets["6.1"].GetProperty("met").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, targets["4.2"].GetProperty("met").ValueKind);
     }
 
     [Fact]
