@@ -9,6 +9,7 @@ using MotCua.Core.Catalogue.Transfer;
 using MotCua.Core.Connectors.Npsp;
 using MotCua.Core.Data;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Dossiers.History;
 using MotCua.Core.Files;
 using MotCua.Core.Identity;
 using MotCua.Core.Jobs;
@@ -54,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CatalogueEditing>();
         services.AddScoped<CatalogueExport>();
         services.AddScoped<IJobHandler, CatalogueImport>();
+        services.AddScoped<IJobHandler, HistoryImport>();
 
         services.AddScoped<DossierNotices>();
         services.AddScoped<ReceptionService>();

@@ -128,6 +128,9 @@ public sealed class Dossier
 
     public string? Note { get; set; }
 
+    /// <summary>The dossier's id in the previous one-stop system it was imported from (imports are idempotent on it).</summary>
+    public string? SourceId { get; set; }
+
     public Guid? ReceivedById { get; set; }
 
     public string ReceivedByName { get; set; } = "";

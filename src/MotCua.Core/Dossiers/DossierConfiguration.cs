@@ -52,6 +52,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => d.NpspId).IsUnique();
+        builder.Property(d => d.SourceId).HasMaxLength(100);
+        builder.HasIndex(d => d.SourceId).IsUnique();
         // Work queues: only open dossiers (a few percent of the table), keyed for a unit's queue by urgency and
         // carrying what the tab counts filter on, so counting and ordering read the index alone.
         builder.HasIndex(d => new { d.CurrentUnitId, d.DueAt, d.CurrentStepDeadline, d.CurrentAssigneeId, d.Status })

@@ -121,20 +121,24 @@ public static class ServiceIndex
     /// Group 2: dossiers finished on time ÷ dossiers finished in the period or due by its end. A dossier
     /// finished in the period counts by its timeliness (more than one supplement request is already late);
     /// an unfinished one whose due moment passed by the period's end counts late; one waiting for a
-    /// supplement (clock stopped) or still within its time is left out; withdrawals are the applicant's
-    /// choice, not processing, and are left out too.
+    /// supplement (clock stopped) or still within its time is left out; a withdrawal in the period is the
+    /// applicant's choice, not processing, and is left out too (one withdrawn later was still being processed).
     /// </summary>
     public static Ratio OnTime(IEnumerable<ReportedDossier> dossiers, ReportPeriod period)
     {
         long onTime = 0, judged = 0;
         foreach (var d in dossiers)
         {
-            if (!ProcessingReport.Belongs(d, period) || d.Status == Dossiers.DossierStatus.Withdrawn)
+            if (!ProcessingReport.Belongs(d, period))
             {
                 continue;
             }
             if (d.FinishedAt is { } finished && finished < period.End)
             {
+                if (d.Status == Dossiers.DossierStatus.Withdrawn)
+                {
+                    continue;
+                }
                 judged++;
                 if (d.Timeliness is Dossiers.Timeliness.Early or Dossiers.Timeliness.OnTime)
                 {

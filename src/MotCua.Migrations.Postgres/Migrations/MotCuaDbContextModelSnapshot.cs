@@ -696,6 +696,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(25)
@@ -723,6 +727,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("NpspId")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId")
                         .IsUnique();
 
                     b.HasIndex("CurrentAssigneeId", "Status");

@@ -688,6 +688,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<long?>("ReturnedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(25)
@@ -715,6 +719,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("NpspId")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId")
                         .IsUnique();
 
                     b.HasIndex("CurrentAssigneeId", "Status");

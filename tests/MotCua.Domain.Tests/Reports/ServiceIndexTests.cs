@@ -129,4 +129,11 @@ public sealed class ServiceIndexTests
         Assert.Equal(new Ratio(1, 2), ratio);
         Assert.Equal(10m, ItemOf(ServiceIndex.Compute(new ServiceIndexInputs { OnTime = ratio }), "2.1").Points);
     }
+
+    [Fact]
+    public void Progress_ADossierWithdrawnAfterThePeriod_WasStillLateAtItsEnd()
+    {
+        var withdrawnInDecember = Finished(new DateTimeOffset(2026, 12, 2, 9, 0, 0, Vietnam), status: DossierStatus.Withdrawn);
+        Assert.Equal(new Ratio(0, 1), ServiceIndex.OnTime([withdrawnInDecember], November));
+    }
 }
