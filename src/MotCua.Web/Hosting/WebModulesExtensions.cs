@@ -1,4 +1,5 @@
 using MotCua.Web.Catalogue;
+using MotCua.Web.Reports;
 
 namespace MotCua.Web.Hosting;
 
@@ -8,6 +9,7 @@ public static class WebModulesExtensions
     public static IServiceCollection AddMotCuaWebModules(this IServiceCollection services)
     {
         services.AddScoped<CatalogueImportStarter>();
+        services.AddScoped<HistoryImportStarter>();
         return services;
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Core.Common;
 using MotCua.Core.Documents;
-using MotCua.Core.Dossiers.History;
-using MotCua.Core.Files;
 using MotCua.Core.Jobs;
 using MotCua.Core.Reports;
 using MotCua.Domain.Organisation;
@@ -17,7 +15,6 @@ public static class ReportsApi
     /// <summary>Roles that see a unit's reports: its leaders, the monitoring officers and administrators.</summary>
     private static readonly Role[] Readers = [Role.Leader, Role.Monitor, Role.Administrator];
 
-    private const long MaxImportBytes = 25L * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
@@ -30,24 +27,13 @@ public static class ReportsApi
         return app;
     }
 
-    internal static async Task<Accepted<JobView>> ImportHistory(HttpRequest request, ScopeGuard guard, IFileStore files, JobQueue jobs, CancellationToken cancellationToken)
+    internal static async Task<Accepted<JobView>> ImportHistory(HttpRequest request, ScopeGuard guard, HistoryImportStarter starter, CancellationToken cancellationToken)
     {
         await guard.EnsureRootAsync(Role.Administrator);
         var form = await ApiForms.ReadAsync(request, cancellationToken);
-        var file = form?.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            throw ProblemException.BadRequest("file_required", "Chưa chọn tệp", "Vui lòng chọn tệp hồ sơ (JSON lines, mỗi dòng một hồ sơ).");
-        }
-        if (file.Length > MaxImportBytes)
-        {
-            throw new ProblemException(413, "file_too_large", "Tệp quá lớn", "Tệp hồ sơ không được lớn hơn 25 MB; hãy chia thành nhiều tệp.");
-        }
-        var dryRun = form!["dryRun"].FirstOrDefault() is not { } flag || flag is "true" or "on" or "1";
-        await using var stream = file.OpenReadStream();
-        var key = await files.SaveAsync(stream, "jsonl", cancellationToken);
-        var job = await jobs.EnqueueAsync(HistoryImport.JobKind, new HistoryImportParameters(dryRun), key, Path.GetFileName(file.FileName), cancellationToken);
-        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", JobQueue.View(job));
+        var dryRun = form?["dryRun"].FirstOrDefault() is not { } flag || flag is "true" or "on" or "1";
+        var job = await starter.StartAsync(form?.Files.GetFile("file"), dryRun, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
 
     internal static async Task<Ok<ServiceIndexResponse>> ServiceIndexOf(Guid? unitId, string? from, string? to, CurrentOfficer current,

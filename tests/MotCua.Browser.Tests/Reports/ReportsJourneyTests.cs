@@ -1,5 +1,8 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.Playwright;
 using MotCua.Core.Documents;
+using MotCua.Domain.Organisation;
 using MotCua.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -77,5 +80,44 @@ public sealed class ReportsJourneyTests(BrowserApp app)
         await page.Context.CloseAsync();
         await phone.Context.CloseAsync();
         Assert.Empty(app.CspViolations);
+    }
+
+    [Fact]
+    public async Task Administrator_ChecksAHistoryFile_ThenImportsItsValidLines()
+    {
+        var admin = await app.OfficerAsync(Role.Administrator, "qng");
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, admin.UserName, MotCuaApp.OfficerPassword, admin.TotpSecret);
+        await page.GotoAsync("/mot-cua/nhap-ho-so");
+        var good = JsonSerializer.Serialize(new
+        {
+            sourceId = "CU-000001",
+            code = "000.24.01.H49-261002-H0001",
+            procedureCode = DossierApp.Procedure,
+            receivingAgencyCode = "000.24.01.H49",
+            channel = "direct",
+            applicant = new { kind = "person", fullName = "Trần Văn Cũ", phone = "0905111222" },
+            receivedAt = "2026-10-02T08:30:00+07:00",
+            dueAt = "2026-10-07T08:30:00+07:00",
+            finishedAt = "2026-10-06T15:00:00+07:00",
+            status = "result_ready",
+            events = new[] { new { at = "2026-10-02T08:30:00+07:00", action = "receive" } },
+        });
+        await page.GetByLabel("Tệp hồ sơ (.jsonl; tối đa 25 MB)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "ho-so-cu.jsonl",
+            MimeType = "application/json",
+            Buffer = Encoding.UTF8.GetBytes(good + "\n" + good.Replace("CU-000001", "CU-000002", StringComparison.Ordinal).Replace("result_ready", "lost", StringComparison.Ordinal)),
+        });
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã kiểm tra 2 dòng", new() { Timeout = 30_000 });
+        await Expect(page.GetByText("Dòng 2: Trạng thái \"lost\" không hợp lệ.")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "history-import-dry-run");
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập 1 hồ sơ hợp lệ" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã nhập 2 dòng", new() { Timeout = 30_000 });
+        await Expect(page.GetByText("Đã nhập: 1")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
     }
 }

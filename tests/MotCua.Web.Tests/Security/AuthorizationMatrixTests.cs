@@ -94,6 +94,7 @@ public sealed class AuthorizationMatrixTests(DossierApp app) : IClassFixture<Dos
         ["GET /mot-cua/phieu/{Id:guid}/{Form}"] = (_, _) => new($"/mot-cua/phieu/{Guid.Empty}/02", null, false),
         ["GET /api/v1/files/{id:guid}"] = (_, _) => new($"/api/v1/files/{Guid.Empty}", null, false),
         ["POST /api/v1/outbox/{id:guid}/retry"] = (_, _) => new($"/api/v1/outbox/{Guid.Empty}/retry", null, false),
+        ["GET /mot-cua/nhap-ho-so/{Id:guid}"] = (_, _) => new($"/mot-cua/nhap-ho-so/{Guid.Empty}", null, false, RootOnly: true),
         ["POST /api/v1/admin/import/dossiers"] = (_, _) => new("/api/v1/admin/import/dossiers", null, false, RootOnly: true),
         ["GET /api/v1/indicators/service-index"] = (s, inScope) => new($"/api/v1/indicators/service-index?unitId={(inScope ? s.Unit : s.OtherUnit)}&from=2026-11-01&to=2026-11-30", null, true),
         ["GET /api/v1/reports/processing"] = (s, inScope) => new($"/api/v1/reports/processing?unitId={(inScope ? s.Unit : s.OtherUnit)}&from=2026-11-01&to=2026-11-30", null, true),
