@@ -13,6 +13,9 @@ namespace MotCua.Core.Reports;
 /// <summary>The Decision 766 index of a unit subtree for a period, with the unit and period it covers.</summary>
 public sealed record ServiceIndexView(Guid UnitId, string UnitName, DateOnly From, DateOnly To, ServiceIndexResult Index, IReadOnlyList<TargetView> Targets);
 
+/// <summary>One month of a trend: the index total (out of the applicable points) and the on-time rate.</summary>
+public sealed record MonthlyIndex(DateOnly From, DateOnly To, decimal? Total, decimal ApplicableMax, decimal? OnTimeRate);
+
 /// <summary>A unit's place among the units of its kind.</summary>
 public sealed record RankedUnit(int Rank, Guid UnitId, string UnitName, decimal? Total, decimal ApplicableMax);
 
@@ -67,6 +70,21 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
             .OrderByDescending(s => s.Index.Total ?? -1)
             .Select((s, i) => new RankedUnit(i + 1, s.Unit.Id, s.Unit.Name, s.Index.Total, s.Index.ApplicableMax))
             .ToList();
+    }
+
+    /// <summary>The index month by month over the twelve months ending with the month of <paramref name="last"/>.</summary>
+    public async Task<IReadOnlyList<MonthlyIndex>> TrendAsync(Guid unitId, DateOnly last, CancellationToken cancellationToken)
+    {
+        var (_, units) = await ProcessingReportQuery.SubtreeAsync(trees, unitId, cancellationToken);
+        var months = new List<MonthlyIndex>(12);
+        var first = new DateOnly(last.Year, last.Month, 1).AddMonths(-11);
+        for (var month = first; month <= last; month = month.AddMonths(1))
+        {
+            var period = new ReportPeriod(month, month.AddMonths(1).AddDays(-1));
+            var index = await ComputeAsync(units, period, cancellationToken);
+            months.Add(new MonthlyIndex(period.From, period.To, index.Total, index.ApplicableMax, Item(index, "2.1").Rate));
+        }
+        return months;
     }
 
     private static IndexItem Item(ServiceIndexResult index, string key) => index.Groups.SelectMany(g => g.Items).Single(i => i.Key == key);

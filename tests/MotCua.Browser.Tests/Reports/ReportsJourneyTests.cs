@@ -46,6 +46,9 @@ public sealed class ReportsJourneyTests(BrowserApp app)
         await Expect(progress).ToContainTextAsync("50%");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "4.2 Hồ sơ thanh toán trực tuyến" })).ToContainTextAsync("không áp dụng");
         await Expect(page.Locator("#xep-hang tr[aria-current=true]")).ToContainTextAsync("Xã Vạn Tường");
+        // The trend: twelve months, this one at 50% on time.
+        await Expect(page.Locator("#xu-huong svg a")).ToHaveCountAsync(12);
+        await Expect(page.Locator("#xu-huong svg a").Last).ToContainTextAsync("50%");
         await Expect(page.Locator("#chi-tieu tr", new() { HasText = "6.2 Số hóa hồ sơ" })).ToContainTextAsync("Chưa đạt");
         await BrowserApp.ScreenshotAsync(page, "reports-desktop");
         await BrowserApp.AssertAccessibleAsync(page);
