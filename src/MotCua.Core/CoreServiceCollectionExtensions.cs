@@ -64,6 +64,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DossierPublicLookup>();
         services.AddScoped<ProcessingReportQuery>();
         services.AddScoped<ServiceIndexQuery>();
+        services.AddScoped<TargetService>();
         services.AddScoped<DossierForms>();
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))

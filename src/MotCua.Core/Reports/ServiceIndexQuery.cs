@@ -23,7 +23,7 @@ public sealed record RankedUnit(int Rank, Guid UnitId, string UnitName, decimal?
 /// A rate next to the unit's target for the year: the central target, or the previous year's result + 10% when
 /// that was already above it (<see cref="Targets.ForUnit"/>).
 /// </summary>
-public sealed record TargetView(string ItemKey, string Name, decimal Central, decimal? PreviousYear, decimal Target, decimal? Rate, bool? Met);
+public sealed record TargetView(string ItemKey, string Name, decimal Central, decimal? PreviousYear, decimal Target, decimal? Rate, bool? Met, string? OverrideReason);
 
 /// <summary>
 /// Gathers what the 766 index counts. Dossier figures are the lead agencies' (the unit's subtree); catalogue
@@ -31,7 +31,7 @@ public sealed record TargetView(string ItemKey, string Name, decimal Central, de
 /// (online payment, feedback and ratings, certified copies, the citizen data store, the population database)
 /// have nothing to count and show as not applicable.
 /// </summary>
-public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, CatalogueIndex catalogue, CalendarProvider calendars)
+public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, CatalogueIndex catalogue, CalendarProvider calendars, TargetService targetSettings)
 {
     private const int AnnouncementLeadDays = 5;
     private const int PublicationDays = 5;
@@ -42,12 +42,15 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
         var index = await ComputeAsync(units, period, cancellationToken);
         var lastYear = period.From.Year - 1;
         var previous = await ComputeAsync(units, new ReportPeriod(new DateOnly(lastYear, 1, 1), new DateOnly(lastYear, 12, 31)), cancellationToken);
+        var (central, overrides) = await targetSettings.ForUnitAsync(period.From.Year, unitId, cancellationToken);
         var targets = Targets.Central.Select(t =>
         {
             var before = Item(previous, t.ItemKey).Rate;
-            var target = Targets.ForUnit(t.Central, before);
+            var (target, reason) = overrides.TryGetValue(t.ItemKey, out var chosen)
+                ? (chosen.Value, chosen.Reason)
+                : (Targets.ForUnit(central[t.ItemKey], before), (string?)null);
             var rate = Item(index, t.ItemKey).Rate;
-            return new TargetView(t.ItemKey, t.Name, t.Central, before, target, rate, Targets.Met(rate, target));
+            return new TargetView(t.ItemKey, t.Name, central[t.ItemKey], before, target, rate, Targets.Met(rate, target), reason);
         }).ToList();
         return new ServiceIndexView(unitId, unit.Name, period.From, period.To, index, targets);
     }

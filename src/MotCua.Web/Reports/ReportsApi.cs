@@ -22,9 +22,31 @@ public static class ReportsApi
             .WithSummary("Báo cáo tình hình, kết quả giải quyết thủ tục hành chính (mẫu 06) của một đơn vị và các đơn vị trực thuộc trong một kỳ; format=xlsx: tệp Excel.");
         app.MapApiGroup("/indicators", "Báo cáo").MapGet("/service-index", ServiceIndexOf).RequireAuthorization(Policies.Reports)
             .WithSummary("Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) của một đơn vị và các đơn vị trực thuộc trong một kỳ.");
+        var targets = app.MapApiGroup("/indicators/targets", "Báo cáo");
+        targets.MapGet("/{year:int}", TargetsOf).RequireAuthorization(Policies.Reports)
+            .WithSummary("Chỉ tiêu năm: chỉ tiêu chung của tỉnh và chỉ tiêu riêng của từng đơn vị (kèm lý do).");
+        targets.MapPut("/{year:int}/{itemKey}", SetTarget).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Đặt chỉ tiêu chung (không có unitId; quản trị cấp tỉnh) hoặc chỉ tiêu riêng của một đơn vị (unitId và lý do); percent từ 0 đến 100.");
         app.MapApiGroup("/admin/import", "Báo cáo").MapPost("/dossiers", ImportHistory).RequireAuthorization(Policies.Administrator).DisableAntiforgery()
             .WithSummary("Nhập hồ sơ và lịch sử xử lý từ hệ thống một cửa cũ (multipart: file JSON lines, dryRun); chạy nền, theo dõi tại /api/v1/jobs/{id}; không nhập lại hồ sơ đã có (sourceId).");
         return app;
+    }
+
+    internal static async Task<Ok<IReadOnlyList<TargetEntry>>> TargetsOf(int year, TargetService targets, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await targets.ListAsync(year, cancellationToken));
+
+    internal static async Task<NoContent> SetTarget(int year, string itemKey, SetTargetRequest request, ScopeGuard guard, TargetService targets, CancellationToken cancellationToken)
+    {
+        if (request.UnitId is { } unit)
+        {
+            await guard.EnsureAsync(Role.Administrator, unit);
+        }
+        else
+        {
+            await guard.EnsureRootAsync(Role.Administrator);
+        }
+        await targets.SetAsync(year, itemKey, request, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Accepted<JobView>> ImportHistory(HttpRequest request, ScopeGuard guard, HistoryImportStarter starter, CancellationToken cancellationToken)

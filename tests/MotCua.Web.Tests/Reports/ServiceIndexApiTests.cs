@@ -68,6 +68,40 @@ public sealed class ServiceIndexApiTests(DossierApp app) : IClassFixture<Dossier
             .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 
+    [Fact]
+    public async Task Targets_SetCentrallyByTheProvince_AndOverriddenForAUnitWithAReason()
+    {
+        // Targets of 2025, so that the other tests of this class, in 2026, keep the plan's defaults.
+        var commune = await app.UnitIdAsync(DossierApp.Commune);
+        var province = await app.AdminAsync();
+        var communeAdmin = (await app.OfficerAsync(Role.Administrator, DossierApp.Commune)).Client;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await province.PutAsJsonAsync("/api/v1/indicators/targets/2025/6.2", new { percent = 85 })).StatusCode);
+        await (await communeAdmin.PutAsJsonAsync("/api/v1/indicators/targets/2025/6.2", new { percent = 10 })).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        var missingReason = await (await communeAdmin.PutAsJsonAsync("/api/v1/indicators/targets/2025/3.3", new { unitId = commune, percent = 70 }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(missingReason.GetProperty("errors").TryGetProperty("reason", out _));
+        await (await province.PutAsJsonAsync("/api/v1/indicators/targets/2025/9.9", new { percent = 50 })).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(HttpStatusCode.NoContent, (await communeAdmin.PutAsJsonAsync("/api/v1/indicators/targets/2025/3.3",
+            new { unitId = commune, percent = 70, reason = "Xã đã triển khai điểm hỗ trợ nộp trực tuyến" })).StatusCode);
+
+        var listed = await province.GetFromJsonAsync<JsonElement>("/api/v1/indicators/targets/2025");
+        var digitised = listed.EnumerateArray().Single(t => t.GetProperty("itemKey").GetString() == "6.2");
+        Assert.Equal(0.85m, digitised.GetProperty("central").GetDecimal());
+        Assert.True(digitised.GetProperty("centralSetByHand").GetBoolean());
+        var online = listed.EnumerateArray().Single(t => t.GetProperty("itemKey").GetString() == "3.3");
+        Assert.Equal("Xã Bình Sơn", online.GetProperty("overrides")[0].GetProperty("unitName").GetString());
+
+        var index = await province.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/service-index?unitId={commune}&from=2025-11-01&to=2025-11-30");
+        var targets = index.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("itemKey").GetString()!);
+        Assert.Equal(0.85m, targets["6.2"].GetProperty("target").GetDecimal());
+        Assert.Equal(0.7m, targets["3.3"].GetProperty("target").GetDecimal());
+        Assert.Equal("Xã đã triển khai điểm hỗ trợ nộp trực tuyến", targets["3.3"].GetProperty("overrideReason").GetString());
+        // Another year keeps the plan's defaults.
+        var other = await province.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/service-index?unitId={commune}&from=2027-01-01&to=2027-01-31");
+        Assert.Equal(0.8m, other.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("itemKey").GetString() == "6.2").GetProperty("target").GetDecimal());
+    }
+
     private static (long Numerator, long Denominator, decimal Points) Figures(JsonElement item) =>
         (item.GetProperty("numerator").GetInt64(), item.GetProperty("denominator").GetInt64(), item.GetProperty("points").GetDecimal());
 }
