@@ -123,4 +123,26 @@ public sealed class ReportsJourneyTests(BrowserApp app)
         await Expect(page.GetByText("Đã nhập: 1")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task CommuneAdministrator_SetsTheCommunesOwnTarget_WithAReason()
+    {
+        var admin = await app.OfficerAsync(Role.Administrator, "qng-minhlong");
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, admin.UserName, MotCuaApp.OfficerPassword, admin.TotpSecret);
+        await page.GotoAsync("/mot-cua/chi-tieu?nam=2027");
+        await page.GetByLabel("Chỉ tiêu", new() { Exact = true }).SelectOptionAsync("6.2");
+        await page.GetByLabel("Đơn vị").SelectOptionAsync(admin.UnitId.ToString());
+        await page.GetByLabel("Tỷ lệ (%)").FillAsync("95");
+        // Without a reason: refused, nothing saved.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("lý do");
+        await page.GetByLabel("Lý do (khi đặt riêng)").FillAsync("Xã đã số hóa toàn bộ hồ sơ hộ tịch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã lưu chỉ tiêu.");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "6.2 Số hóa hồ sơ" })).ToContainTextAsync("Xã Minh Long: 95% — Xã đã số hóa toàn bộ hồ sơ hộ tịch");
+        await BrowserApp.ScreenshotAsync(page, "targets");
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
 }
