@@ -16,6 +16,9 @@ public sealed record ServiceIndexView(Guid UnitId, string UnitName, DateOnly Fro
 /// <summary>One month of a trend: the index total (out of the applicable points) and the on-time rate.</summary>
 public sealed record MonthlyIndex(DateOnly From, DateOnly To, decimal? Total, decimal ApplicableMax, decimal? OnTimeRate);
 
+/// <summary>A unit with the targets it has not met.</summary>
+public sealed record OffTrackUnit(Guid UnitId, string UnitName, IReadOnlyList<TargetView> Missed);
+
 /// <summary>A unit's place among the units of its kind.</summary>
 public sealed record RankedUnit(int Rank, Guid UnitId, string UnitName, decimal? Total, decimal ApplicableMax);
 
@@ -73,6 +76,26 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
             .OrderByDescending(s => s.Index.Total ?? -1)
             .Select((s, i) => new RankedUnit(i + 1, s.Unit.Id, s.Unit.Name, s.Index.Total, s.Index.ApplicableMax))
             .ToList();
+    }
+
+    /// <summary>
+    /// The units among <paramref name="unitIds"/> with at least one target not met over <paramref name="period"/>
+    /// (a rate that is not applicable is neither met nor missed), worst first.
+    /// </summary>
+    public async Task<IReadOnlyList<OffTrackUnit>> OffTrackAsync(IEnumerable<Guid> unitIds, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetAsync(cancellationToken);
+        var result = new List<OffTrackUnit>();
+        foreach (var unitId in unitIds.Distinct())
+        {
+            var view = await GetAsync(unitId, period, cancellationToken);
+            var missed = view.Targets.Where(t => t.Met == false).ToList();
+            if (missed.Count > 0)
+            {
+                result.Add(new OffTrackUnit(unitId, tree.Find(unitId)?.Name ?? "", missed));
+            }
+        }
+        return result.OrderByDescending(u => u.Missed.Count).ThenBy(u => u.UnitName, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The index month by month over the twelve months ending with the month of <paramref name="last"/>.</summary>

@@ -6,6 +6,7 @@ using MotCua.Core.Reports;
 using MotCua.Domain.Organisation;
 using MotCua.Domain.Reports;
 using MotCua.Web.Api;
+using MotCua.Web.Components.Pages.BackOffice.Reports;
 using MotCua.Web.Security;
 
 namespace MotCua.Web.Reports;
@@ -25,6 +26,8 @@ public static class ReportsApi
         var targets = app.MapApiGroup("/indicators/targets", "Báo cáo");
         targets.MapGet("/{year:int}", TargetsOf).RequireAuthorization(Policies.Reports)
             .WithSummary("Chỉ tiêu năm: chỉ tiêu chung của tỉnh và chỉ tiêu riêng của từng đơn vị (kèm lý do).");
+        targets.MapGet("/{year:int}/off-track", OffTrack).RequireAuthorization(Policies.Reports)
+            .WithSummary("Các đơn vị (trong phạm vi được xem) chưa đạt chỉ tiêu năm, tính từ đầu năm đến nay.");
         targets.MapPut("/{year:int}/{itemKey}", SetTarget).RequireAuthorization(Policies.Administrator)
             .WithSummary("Đặt chỉ tiêu chung (không có unitId; quản trị cấp tỉnh) hoặc chỉ tiêu riêng của một đơn vị (unitId và lý do); percent từ 0 đến 100.");
         app.MapApiGroup("/admin/import", "Báo cáo").MapPost("/dossiers", ImportHistory).RequireAuthorization(Policies.Administrator).DisableAntiforgery()
@@ -34,6 +37,22 @@ public static class ReportsApi
 
     internal static async Task<Ok<IReadOnlyList<TargetEntry>>> TargetsOf(int year, TargetService targets, CancellationToken cancellationToken) =>
         TypedResults.Ok(await targets.ListAsync(year, cancellationToken));
+
+    internal static async Task<Ok<IReadOnlyList<OffTrackUnit>>> OffTrack(int year, CurrentOfficer current, ServiceIndexQuery indicators, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (year is < 2000 or > 2100)
+        {
+            throw new ProblemException(400, "validation_failed", "Dữ liệu không hợp lệ", "Năm phải trong khoảng 2000–2100.",
+                new Dictionary<string, string[]> { ["year"] = ["Năm phải trong khoảng 2000–2100."] });
+        }
+        var scope = await current.GetScopeAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
+        if (year > today.Year)
+        {
+            return TypedResults.Ok<IReadOnlyList<OffTrackUnit>>([]);
+        }
+        return TypedResults.Ok(await indicators.OffTrackAsync(ReportPeriods.Agencies(scope), ReportPeriods.YearToDate(year, today), cancellationToken));
+    }
 
     internal static async Task<NoContent> SetTarget(int year, string itemKey, SetTargetRequest request, ScopeGuard guard, TargetService targets, CancellationToken cancellationToken)
     {

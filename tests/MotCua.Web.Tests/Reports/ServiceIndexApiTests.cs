@@ -102,6 +102,19 @@ public sealed class ServiceIndexApiTests(DossierApp app) : IClassFixture<Dossier
         Assert.Equal(0.8m, other.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("itemKey").GetString() == "6.2").GetProperty("target").GetDecimal());
     }
 
+    [Fact]
+    public async Task OffTrack_ListsTheUnitsWithATargetNotMet()
+    {
+        // Another commune than the other tests of this class use, so that their figures stay their own.
+        var staff = await app.StaffAsync("qng-binhchuong-motcua", "qng-binhchuong");
+        await staff.Reception.ReceiveAsync(await app.ReceptionAsync()); // no scans attached: 0% digitised against 80%
+        var offTrack = await staff.Leader.Client.GetFromJsonAsync<JsonElement>("/api/v1/indicators/targets/2026/off-track");
+        var commune = offTrack.EnumerateArray().Single(u => u.GetProperty("unitName").GetString() == "Xã Bình Chương");
+        Assert.Contains(commune.GetProperty("missed").EnumerateArray(), m => m.GetProperty("itemKey").GetString() == "6.2");
+        Assert.DoesNotContain(offTrack.EnumerateArray(), u => u.GetProperty("unitName").GetString()!.Contains("Bộ phận", StringComparison.Ordinal));
+        Assert.Empty((await staff.Leader.Client.GetFromJsonAsync<JsonElement>("/api/v1/indicators/targets/2030/off-track")).EnumerateArray());
+    }
+
     private static (long Numerator, long Denominator, decimal Points) Figures(JsonElement item) =>
         (item.GetProperty("numerator").GetInt64(), item.GetProperty("denominator").GetInt64(), item.GetProperty("points").GetDecimal());
 }

@@ -42,6 +42,14 @@ public static class ReportPeriods
         return scope.Tree.All().Where(u => readable.Contains(u.Id)).ToList();
     }
 
+    /// <summary>The agencies among the units the officer reads (one-stop desks receive but do not process).</summary>
+    public static List<Guid> Agencies(OfficerScope scope) =>
+        Units(scope).Where(u => u.Kind != UnitKind.OneStopDesk).Select(u => u.Id).ToList();
+
+    /// <summary>From the first of January to today (or the whole year when it is over).</summary>
+    public static ReportPeriod YearToDate(int year, DateOnly today) =>
+        new(new DateOnly(year, 1, 1), year < today.Year ? new DateOnly(year, 12, 31) : today);
+
     public static string Query(Guid unit, string kind, ReportPeriod period) =>
         $"donVi={unit}&ky={kind}&tu={period.From:yyyy-MM-dd}&den={period.To:yyyy-MM-dd}";
 
