@@ -216,7 +216,7 @@ public sealed class CatalogueEditing(MotCuaDbContext db, AuditTrail audit, Catal
         {
             throw ProblemException.Conflict("draft_exists", "Thủ tục đang có dự thảo", "Hoàn tất hoặc xóa dự thảo đang có trước khi tạo dự thảo mới.");
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
+        var today = time.Today();
         var source = versions.Where(v => v.EffectiveDate <= today).MaxBy(v => v.Number) ?? versions.MaxBy(v => v.Number)
             ?? throw ProblemException.NotFound($"phiên bản đã công bố của thủ tục {code}");
         if (source.Kind == VersionKind.Abolition)

@@ -49,7 +49,7 @@ public sealed class CatalogueIndex
         _cache = new StampedCache<CatalogueSnapshot>(ChangeStamp.Catalogue, scopes, time, () => options.Value.RefreshInterval, LoadAsync, snapshot => snapshot.Date != Today);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().ToVietnam().DateTime);
+    private DateOnly Today => _time.Today();
 
     public ValueTask<CatalogueSnapshot> GetAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
 

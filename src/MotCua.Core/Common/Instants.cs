@@ -19,4 +19,7 @@ public static class Instants
     public static DateTimeOffset Now(this TimeProvider time) => Stored(time.GetUtcNow());
 
     public static DateTimeOffset ToVietnam(this DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Vietnam);
+
+    /// <summary>Today's date in Vietnam.</summary>
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
 }

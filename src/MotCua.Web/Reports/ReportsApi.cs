@@ -46,7 +46,7 @@ public static class ReportsApi
                 new Dictionary<string, string[]> { ["year"] = ["Năm phải trong khoảng 2000–2100."] });
         }
         var scope = await current.GetScopeAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
+        var today = time.Today();
         if (year > today.Year)
         {
             return TypedResults.Ok<IReadOnlyList<OffTrackUnit>>([]);
@@ -93,7 +93,7 @@ public static class ReportsApi
         var report = await reports.GetAsync(unit, period, cancellationToken);
         if (format == "xlsx")
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
+            var today = time.Today();
             return TypedResults.File(ProcessingReportWorkbook.Write(report, today), Spreadsheet.ContentType,
                 $"bao-cao-giai-quyet-tthc-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
         }

@@ -10,7 +10,7 @@ public sealed class CatalogueExport(MotCuaDbContext db, TimeProvider time)
 {
     public async Task<byte[]> ExcelAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
+        var today = time.Today();
         var current = (await CatalogueIndex.CurrentVersionIdsAsync(db, today, cancellationToken)).Values.ToHashSet();
         var rows = await db.ProcedureVersions.AsNoTracking()
             .Where(v => v.State == VersionState.Announced && v.EffectiveDate <= today)

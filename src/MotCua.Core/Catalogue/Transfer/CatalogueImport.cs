@@ -72,7 +72,7 @@ public sealed class CatalogueImport(MotCuaDbContext db, AuditTrail audit, Catalo
         await progress.ReportAsync(0, 0, "Đang đọc tệp", cancellationToken, force: true);
         var rows = await ReadAsync(job, cancellationToken);
         var fieldCodes = (await db.Fields.Select(f => f.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime);
+        var today = time.Today();
         var current = await CatalogueIndex.CurrentVersionIdsAsync(db, today, cancellationToken);
         var procedures = await db.Procedures.AsNoTracking().Select(p => new { p.Id, p.Code }).ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
         var openDrafts = (await db.ProcedureVersions.Where(v => v.State != VersionState.Announced).Select(v => v.ProcedureId).ToListAsync(cancellationToken)).ToHashSet();
