@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Audit;
 using MotCua.Core.Common;
@@ -113,9 +112,9 @@ public sealed class CatalogueEditing(MotCuaDbContext db, AuditTrail audit, Catal
         var (procedure, version) = await LoadAsync(versionId, cancellationToken);
         RequireState(version, VersionState.InReview, "công bố");
         var validation = new Validation().Required("decisionNumber", request.DecisionNumber, "số quyết định công bố");
-        var decisionDate = ParseDate(request.DecisionDate, "decisionDate", "ngày ban hành quyết định", validation, required: true);
-        var effectiveDate = ParseDate(request.EffectiveDate, "effectiveDate", "ngày có hiệu lực", validation, required: true);
-        var legalBasisDate = ParseDate(request.LegalBasisEffectiveDate, "legalBasisEffectiveDate", "ngày hiệu lực của văn bản quy định", validation, required: false);
+        var decisionDate = validation.Date("decisionDate", request.DecisionDate, "ngày ban hành quyết định", required: true);
+        var effectiveDate = validation.Date("effectiveDate", request.EffectiveDate, "ngày có hiệu lực", required: true);
+        var legalBasisDate = validation.Date("legalBasisEffectiveDate", request.LegalBasisEffectiveDate, "ngày hiệu lực của văn bản quy định", required: false);
         if (decisionDate is { } d && effectiveDate is { } e && e < d)
         {
             validation.Add("effectiveDate", "Ngày có hiệu lực không được trước ngày ban hành quyết định.");
@@ -171,7 +170,7 @@ public sealed class CatalogueEditing(MotCuaDbContext db, AuditTrail audit, Catal
         var (procedure, version) = await LoadAsync(versionId, cancellationToken);
         RequireState(version, VersionState.Announced, "ghi ngày đăng tải");
         var validation = new Validation();
-        var published = ParseDate(request.PublishedOnNationalDatabase, "publishedOnNationalDatabase", "ngày đăng tải", validation, required: true);
+        var published = validation.Date("publishedOnNationalDatabase", request.PublishedOnNationalDatabase, "ngày đăng tải", required: true);
         if (published < version.DecisionDate)
         {
             validation.Add("publishedOnNationalDatabase", "Ngày đăng tải không được trước ngày ban hành quyết định công bố.");
@@ -288,23 +287,5 @@ public sealed class CatalogueEditing(MotCuaDbContext db, AuditTrail audit, Catal
             throw ProblemException.Conflict("invalid_version_state", $"Không thể {action} phiên bản này",
                 $"Chỉ {action} được phiên bản ở trạng thái \"{ProcedureContent.StateName(ProcedureContent.StateKey(state))}\"; phiên bản này đang \"{ProcedureContent.StateName(ProcedureContent.StateKey(version.State))}\".");
         }
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, string label, Validation validation, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                validation.Add(field, $"Vui lòng nhập {label}.");
-            }
-            return null;
-        }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        validation.Add(field, $"{char.ToUpperInvariant(label[0])}{label[1..]} không đúng dạng yyyy-MM-dd.");
-        return null;
     }
 }

@@ -36,6 +36,25 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>A date written yyyy-MM-dd; null (with the field's error) when missing but required, or malformed.</summary>
+    public DateOnly? Date(string field, string? text, string label, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Add(field, $"Vui lòng nhập {label}.");
+            }
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        Add(field, $"{Capitalise(label)} không đúng dạng yyyy-MM-dd.");
+        return null;
+    }
+
     public Validation When(bool condition, string field, string message)
     {
         if (condition)

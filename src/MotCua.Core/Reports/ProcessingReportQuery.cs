@@ -47,8 +47,8 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
     public static ReportPeriod ParsePeriod(string? from, string? to)
     {
         var validation = new Validation();
-        var start = ParseDate(from, "from", "ngày bắt đầu", validation);
-        var end = ParseDate(to, "to", "ngày kết thúc", validation);
+        var start = validation.Date("from", from, "ngày bắt đầu", required: true);
+        var end = validation.Date("to", to, "ngày kết thúc", required: true);
         if (start is { } s && end is { } e)
         {
             if (e < s)
@@ -126,20 +126,5 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
         var tree = await trees.GetAsync(cancellationToken);
         var unit = tree.Find(unitId) ?? throw ProblemException.NotFound("đơn vị");
         return (unit, tree.Subtree(unitId).Select(u => u.Id).ToList());
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, string label, Validation validation)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            validation.Add(field, $"Vui lòng nhập {label} (yyyy-MM-dd).");
-            return null;
-        }
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
-        {
-            validation.Add(field, $"{char.ToUpperInvariant(label[0])}{label[1..]} không đúng định dạng yyyy-MM-dd.");
-            return null;
-        }
-        return date;
     }
 }
