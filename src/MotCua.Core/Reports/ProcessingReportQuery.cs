@@ -18,7 +18,18 @@ public sealed record ProcessingReportView(
     ResolvedFigures Resolved,
     InProgressFigures InProgress,
     int ReturnedForSupplement,
-    int Withdrawn);
+    int Withdrawn)
+{
+    /// <summary>The figures in the form's column order, each with the cell its dossiers are listed under.</summary>
+    public IReadOnlyList<(ReportCell Cell, int Value)> Figures() =>
+    [
+        (ReportCell.Received, Received.Total), (ReportCell.Online, Received.Online), (ReportCell.DirectOrPostal, Received.DirectOrPostal),
+        (ReportCell.CarriedOver, Received.CarriedOver),
+        (ReportCell.Resolved, Resolved.Total), (ReportCell.Early, Resolved.Early), (ReportCell.OnTime, Resolved.OnTime), (ReportCell.Late, Resolved.Late),
+        (ReportCell.InProgress, InProgress.Total), (ReportCell.WithinDeadline, InProgress.WithinDeadline), (ReportCell.Overdue, InProgress.Overdue),
+        (ReportCell.ReturnedForSupplement, ReturnedForSupplement), (ReportCell.Withdrawn, Withdrawn),
+    ];
+}
 
 /// <summary>One dossier behind a figure of the report.</summary>
 public sealed record ReportLine(

@@ -10,7 +10,7 @@ namespace MotCua.Core.Reports;
 /// </summary>
 public static class ProcessingReportWorkbook
 {
-    /// <summary>The figure columns, left to right, from column 2 (column 1 is the unit).</summary>
+    /// <summary>The figure columns, left to right, from column 2 (column 1 is the unit), as <see cref="ProcessingReportView.Figures"/> orders them.</summary>
     public static readonly string[] Columns =
     [
         "Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước chuyển qua",
@@ -40,18 +40,11 @@ public static class ProcessingReportWorkbook
             sheet.Set(7, i + 2, Columns[i], CellStyle.Header);
         }
 
-        var f = report;
         sheet.Set(8, 1, report.UnitName, CellStyle.Cell);
-        int[] values =
-        [
-            f.Received.Total, f.Received.Online, f.Received.DirectOrPostal, f.Received.CarriedOver,
-            f.Resolved.Total, f.Resolved.Early, f.Resolved.OnTime, f.Resolved.Late,
-            f.InProgress.Total, f.InProgress.WithinDeadline, f.InProgress.Overdue,
-            f.ReturnedForSupplement, f.Withdrawn,
-        ];
-        for (var i = 0; i < values.Length; i++)
+        var figures = report.Figures();
+        for (var i = 0; i < figures.Count; i++)
         {
-            sheet.Set(8, i + 2, values[i], CellStyle.Number);
+            sheet.Set(8, i + 2, figures[i].Value, CellStyle.Number);
         }
 
         sheet.Set(10, 8, $"Ngày {today.Day:00} tháng {today.Month:00} năm {today.Year}", CellStyle.Centered).Merge(10, 8, 10, width);
