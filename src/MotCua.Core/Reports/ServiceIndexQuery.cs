@@ -39,6 +39,8 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     private const int AnnouncementLeadDays = 5;
     private const int PublicationDays = 5;
 
+    private (List<ProcedureVersion> Versions, HashSet<string> OnlineCodes)? _inForce;
+
     public async Task<ServiceIndexView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var (unit, units) = await ProcessingReportQuery.SubtreeAsync(trees, unitId, cancellationToken);
@@ -138,13 +140,9 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
         var results = dossiers.Where(d => d.FinishedAt < end && d.Status is DossierStatus.ResultReady or DossierStatus.Returned).ToList();
         var onTime = ServiceIndex.OnTime(reported, period);
 
-        var snapshot = await catalogue.GetAsync(cancellationToken);
-        var codes = snapshot.Entries.Where(e => !e.Summary.Abolished).ToDictionary(e => e.VersionId, e => e.Summary.Code);
-        var inForce = codes.Keys.ToList();
-        var versions = await db.ProcedureVersions.AsNoTracking().Where(v => inForce.Contains(v.Id)).ToListAsync(cancellationToken);
+        var (versions, online) = await InForceAsync(cancellationToken);
         var calendar = await calendars.DefaultAsync(cancellationToken);
         var announced = versions.Where(v => v.DecisionDate is { } date && date >= period.From && date <= period.To).ToList();
-        var online = versions.Where(v => v.OnlineLevel != OnlineLevel.None).Select(v => codes[v.Id]).ToHashSet(StringComparer.Ordinal);
         var usedOnline = received.Where(d => d.Channel == Channel.Online).Select(d => d.ProcedureCode).ToHashSet(StringComparer.Ordinal);
 
         var inputs = new ServiceIndexInputs
@@ -164,6 +162,25 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
             DigitisedDossiers = Count(received, d => d.Digitised),
         };
         return ServiceIndex.Compute(inputs);
+    }
+
+    /// <summary>
+    /// The catalogue in force and the codes of its procedures offered online, read once per request: a page
+    /// computes the index for several periods and units, all against the same catalogue.
+    /// </summary>
+    private async Task<(List<ProcedureVersion> Versions, HashSet<string> OnlineCodes)> InForceAsync(CancellationToken cancellationToken)
+    {
+        if (_inForce is { } known)
+        {
+            return known;
+        }
+        var snapshot = await catalogue.GetAsync(cancellationToken);
+        var codes = snapshot.Entries.Where(e => !e.Summary.Abolished).ToDictionary(e => e.VersionId, e => e.Summary.Code);
+        var ids = codes.Keys.ToList();
+        var versions = await db.ProcedureVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(cancellationToken);
+        var online = versions.Where(v => v.OnlineLevel != OnlineLevel.None).Select(v => codes[v.Id]).ToHashSet(StringComparer.Ordinal);
+        _inForce = (versions, online);
+        return _inForce.Value;
     }
 
     /// <summary>Name, steps, components, processing time, applicants, agency and result: what Decree 63/2010 requires to be published.</summary>
