@@ -6,16 +6,12 @@ using MotCua.Core.Reports;
 using MotCua.Domain.Organisation;
 using MotCua.Domain.Reports;
 using MotCua.Web.Api;
-using MotCua.Web.Components.Pages.BackOffice.Reports;
 using MotCua.Web.Security;
 
 namespace MotCua.Web.Reports;
 
 public static class ReportsApi
 {
-    /// <summary>Roles that see a unit's reports: its leaders, the monitoring officers and administrators.</summary>
-    private static readonly Role[] Readers = [Role.Leader, Role.Monitor, Role.Administrator];
-
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
@@ -109,11 +105,7 @@ public static class ReportsApi
             throw new ProblemException(400, "validation_failed", "Dữ liệu không hợp lệ", "Chọn đơn vị cần báo cáo.",
                 new Dictionary<string, string[]> { ["unitId"] = ["Vui lòng chọn đơn vị."] });
         }
-        var scope = await current.GetScopeAsync(cancellationToken);
-        if (!Readers.Any(role => scope.Covers(role, unit)))
-        {
-            throw ProblemException.Forbidden("Bạn chỉ xem được báo cáo của đơn vị mình lãnh đạo hoặc theo dõi và các đơn vị trực thuộc.");
-        }
+        ReportPeriods.EnsureReadable(await current.GetScopeAsync(cancellationToken), unit);
         return (unit, period);
     }
 }

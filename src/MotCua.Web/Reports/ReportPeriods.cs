@@ -1,12 +1,13 @@
+using MotCua.Core.Common;
 using MotCua.Core.Identity;
 using MotCua.Core.Organisation;
 using MotCua.Core.Reports;
 using MotCua.Domain.Organisation;
 using MotCua.Domain.Reports;
 
-namespace MotCua.Web.Components.Pages.BackOffice.Reports;
+namespace MotCua.Web.Reports;
 
-/// <summary>The periods and units the report pages offer.</summary>
+/// <summary>The periods and units the report API and pages offer, and who reads a unit's reports.</summary>
 public static class ReportPeriods
 {
     /// <summary>Roles that read a unit's reports.</summary>
@@ -33,6 +34,19 @@ public static class ReportPeriods
     {
         var first = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
         return new ReportPeriod(first, first.AddMonths(3).AddDays(-1));
+    }
+
+    /// <summary>Refused: the unit is outside the subtrees where the officer reads reports.</summary>
+    public static ProblemException NotReadable() =>
+        ProblemException.Forbidden("Bạn chỉ xem được báo cáo của đơn vị mình lãnh đạo hoặc theo dõi và các đơn vị trực thuộc.");
+
+    /// <summary>Refuses (403) unless the officer leads, monitors or administers the unit or a unit above it.</summary>
+    public static void EnsureReadable(OfficerScope scope, Guid unitId)
+    {
+        if (!Readers.Any(role => scope.Covers(role, unitId)))
+        {
+            throw NotReadable();
+        }
     }
 
     /// <summary>The units whose reports the officer reads, in tree order.</summary>
