@@ -159,8 +159,7 @@ public sealed class CatalogueImport(MotCuaDbContext db, AuditTrail audit, Catalo
 
     private async Task<List<ImportRow>> ReadAsync(BackgroundJob job, CancellationToken cancellationToken)
     {
-        await using var stream = await files.OpenAsync(job.InputFileKey ?? "", cancellationToken)
-            ?? throw ProblemException.BadRequest("file_missing", "Không tìm thấy tệp", "Tệp tải lên không còn trong kho lưu trữ.");
+        await using var stream = await files.OpenInputAsync(job, cancellationToken);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Audit;
 using MotCua.Core.Catalogue;
-using MotCua.Core.Common;
 using MotCua.Core.Data;
 using MotCua.Core.Files;
 using MotCua.Core.Jobs;
@@ -257,8 +256,7 @@ public sealed class HistoryImport(MotCuaDbContext db, AuditTrail audit, Catalogu
 
     private async Task<List<(int Number, HistoryLine? Line, string? Error)>> ReadLinesAsync(BackgroundJob job, CancellationToken cancellationToken)
     {
-        await using var stream = await files.OpenAsync(job.InputFileKey ?? "", cancellationToken)
-            ?? throw ProblemException.BadRequest("file_missing", "Không tìm thấy tệp", "Tệp tải lên không còn trong kho lưu trữ.");
+        await using var stream = await files.OpenInputAsync(job, cancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var lines = new List<(int, HistoryLine?, string?)>();
         var number = 0;
