@@ -56,6 +56,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CatalogueExport>();
         services.AddScoped<IJobHandler, CatalogueImport>();
         services.AddScoped<IJobHandler, HistoryImport>();
+        services.AddScoped<IJobHandler, FigureReconciliation>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
+        services.AddSingleton<FigureReconciliationSchedule>();
+        services.AddHostedService(s => s.GetRequiredService<FigureReconciliationSchedule>());
 
         services.AddScoped<DossierNotices>();
         services.AddScoped<ReceptionService>();

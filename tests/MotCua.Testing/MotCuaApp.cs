@@ -54,6 +54,7 @@ public class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Data:Directory", Database.DataDirectory);
         builder.UseSetting("Database:SeedDemo", "true");
         builder.UseSetting("Database:SeedDemoOfficers", "false");
+        builder.UseSetting("Reports:NightlyReconciliation", "false");
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimits:PublicPerMinute", "1000000");

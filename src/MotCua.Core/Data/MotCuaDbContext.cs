@@ -5,6 +5,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Catalogue;
 using MotCua.Core.Identity;
 using MotCua.Core.Organisation;
+using MotCua.Core.Reports;
 
 namespace MotCua.Core.Data;
 
@@ -38,6 +39,47 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Saves, and moves the daily report figures the dossier changes affect in the same transaction
+    /// (<see cref="FigureLedger"/>): the figures never disagree with the dossiers they count.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var figures = await FigureLedger.CollectAsync(this, cancellationToken);
+        if (figures.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await FigureLedger.ApplyAsync(this, figures, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Only for libraries that save synchronously (the data-protection key store); dossiers are saved asynchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<Dossiers.Dossier>().Any(e => e.State != EntityState.Unchanged)
+            ? throw new NotSupportedException("Dossiers are saved with SaveChangesAsync, which keeps the report figures in step.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -107,6 +107,12 @@ public sealed class Dossier
 
     public int SupplementRequests { get; set; }
 
+    /// <summary>Every submitted component was scanned at reception (the 766 digitisation rate).</summary>
+    public bool Digitised { get; set; }
+
+    /// <summary>At least one of its status changes reached the national portal (the 766 synchronisation rate).</summary>
+    public bool NpspSynced { get; set; }
+
     public bool Apologized { get; set; }
 
     public string? ApologyReason { get; set; }
@@ -145,6 +151,8 @@ public sealed class Dossier
     public List<DossierDocument> Documents { get; set; } = [];
 
     public bool IsPerson => ApplicantKind == ApplicantKind.Person;
+
+    public static bool AllScanned(IReadOnlyCollection<DossierDocument> documents) => documents.Count > 0 && documents.All(d => d.FileId != null);
 }
 
 /// <summary>A component the applicant submitted, with its scan when digitised.</summary>

@@ -124,6 +124,7 @@ public sealed class ReceptionService(
             CreatedAt = now,
             UpdatedAt = now,
             Documents = documents,
+            Digitised = Dossier.AllScanned(documents),
         };
 
         var day = DateOnly.FromDateTime(now.ToVietnam().DateTime);

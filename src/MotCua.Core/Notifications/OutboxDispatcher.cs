@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MotCua.Core.Common;
 using MotCua.Core.Data;
+using MotCua.Core.Dossiers;
 
 namespace MotCua.Core.Notifications;
 
@@ -123,7 +124,34 @@ public sealed class OutboxDispatcher(
             message.LeaseUntil = null;
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        var synced = claimed.Where(m => m is { Channel: "npsp", Status: OutboxStatus.Sent, DossierId: not null }).Select(m => m.DossierId!.Value).Distinct().ToList();
+        if (synced.Count > 0)
+        {
+            await MarkSyncedAsync(db, synced);
+        }
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// Marks the dossiers the portal now knows (the 766 synchronisation rate counts them). The flag does not
+    /// bump the dossier's version, so officers acting on it meanwhile are not refused; a lost race is retried.
+    /// </summary>
+    private static async Task MarkSyncedAsync(MotCuaDbContext db, List<Guid> ids)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var dossiers = await db.Set<Dossier>().Where(d => ids.Contains(d.Id) && !d.NpspSynced).ToListAsync(CancellationToken.None);
+            dossiers.ForEach(d => d.NpspSynced = true);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];

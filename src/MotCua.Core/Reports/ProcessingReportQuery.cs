@@ -53,8 +53,6 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
     /// <summary>The longest period one report covers.</summary>
     public const int MaxDays = 366;
 
-    private static readonly DossierStatus[] NeverReceived = [DossierStatus.Submitted, DossierStatus.NotAccepted, DossierStatus.IncompleteAtDesk];
-
     public static ReportPeriod ParsePeriod(string? from, string? to)
     {
         var validation = new Validation();
@@ -78,8 +76,7 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
     public async Task<ProcessingReportView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var (unit, units) = await SubtreeAsync(trees, unitId, cancellationToken);
-        var rows = await LoadAsync(units, period, cancellationToken);
-        var figures = ProcessingReport.Tally(rows.Select(r => r.Facts), period);
+        var figures = (await FigureQuery.SumAsync(db, units, period, cancellationToken)).Processing();
         return new ProcessingReportView(unitId, unit.Name, period.From, period.To,
             figures.Received, figures.Resolved, figures.InProgress, figures.ReturnedForSupplement, figures.Withdrawn);
     }
@@ -127,7 +124,7 @@ public sealed class ProcessingReportQuery(MotCuaDbContext db, UnitTreeSource tre
     {
         var (start, end) = (period.Start, period.End);
         return db.Set<Dossier>().AsNoTracking()
-            .Where(d => units.Contains(d.ProcessingUnitId) && !NeverReceived.Contains(d.Status)
+            .Where(d => units.Contains(d.ProcessingUnitId) && !FigureLedger.NeverReceived.Contains(d.Status)
                 && d.ReceivedAt != null && d.ReceivedAt < end && (d.FinishedAt == null || d.FinishedAt >= start));
     }
 

@@ -2,10 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Catalogue;
 using MotCua.Core.Data;
-using MotCua.Core.Notifications;
 using MotCua.Core.Organisation;
 using MotCua.Domain.Calendar;
-using MotCua.Domain.Dossiers;
 using MotCua.Domain.Reports;
 
 namespace MotCua.Core.Reports;
@@ -119,31 +117,12 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
 
     private async Task<ServiceIndexResult> ComputeAsync(List<Guid> units, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var (start, end) = (period.Start, period.End);
-        var dossiers = await ProcessingReportQuery.Reported(db, units, period)
-            .Select(d => new
-            {
-                ReceivedAt = d.ReceivedAt!.Value,
-                d.Channel,
-                d.Status,
-                d.FinishedAt,
-                d.Timeliness,
-                d.DueAt,
-                d.ProcedureCode,
-                d.ReturnMethod,
-                Synced = db.Set<OutboxMessage>().Any(m => m.DossierId == d.Id && m.Channel == "npsp" && m.SentAt != null),
-                Digitised = d.Documents.Any() && d.Documents.All(x => x.FileId != null),
-            })
-            .ToListAsync(cancellationToken);
-        var reported = dossiers.Select(d => new ReportedDossier(d.ReceivedAt, d.Channel, d.Status, d.FinishedAt, d.Timeliness, d.DueAt, false)).ToList();
-        var received = dossiers.Where(d => d.ReceivedAt >= start).ToList();
-        var results = dossiers.Where(d => d.FinishedAt < end && d.Status is DossierStatus.ResultReady or DossierStatus.Returned).ToList();
-        var onTime = ServiceIndex.OnTime(reported, period);
+        var sums = await FigureQuery.SumAsync(db, units, period, cancellationToken);
+        var onTime = sums.OnTime();
 
         var (versions, online) = await InForceAsync(cancellationToken);
         var calendar = await calendars.DefaultAsync(cancellationToken);
         var announced = versions.Where(v => v.DecisionDate is { } date && date >= period.From && date <= period.To).ToList();
-        var usedOnline = received.Where(d => d.Channel == Channel.Online).Select(d => d.ProcedureCode).ToHashSet(StringComparer.Ordinal);
 
         var inputs = new ServiceIndexInputs
         {
@@ -151,15 +130,15 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
                 v => v.DecisionDate <= Back(calendar, v.LegalBasisEffectiveDate!.Value, AnnouncementLeadDays)),
             PublishedOnTime = Count(announced, v => v.PublishedOnNationalDatabase is { } published && published <= Forward(calendar, v.DecisionDate!.Value, PublicationDays)),
             CompleteContent = Count(versions, IsComplete),
-            SyncedToNpsp = Count(received, d => d.Synced),
+            SyncedToNpsp = sums.Synced,
             OnTime = onTime,
             ProceduresOnline = new Ratio(online.Count, versions.Count),
-            OnlineProceduresUsed = new Ratio(online.Count(usedOnline.Contains), online.Count),
-            OnlineDossiers = Count(received, d => d.Channel == Channel.Online),
+            OnlineProceduresUsed = new Ratio(online.Count(sums.OnlineProceduresUsed.Contains), online.Count),
+            OnlineDossiers = sums.Online,
             Late = new Ratio(onTime.Denominator - onTime.Numerator, onTime.Denominator),
             Complained = new Ratio(0, onTime.Denominator),
-            ElectronicResults = Count(results, d => d.ReturnMethod == ReturnMethod.Online),
-            DigitisedDossiers = Count(received, d => d.Digitised),
+            ElectronicResults = sums.ElectronicResults,
+            DigitisedDossiers = sums.Digitised,
         };
         return ServiceIndex.Compute(inputs);
     }
@@ -188,7 +167,7 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
         !string.IsNullOrWhiteSpace(v.Name) && !string.IsNullOrWhiteSpace(v.ImplementationSteps) && v.Components.Count > 0
         && !string.IsNullOrWhiteSpace(v.Applicants) && !string.IsNullOrWhiteSpace(v.Agency) && !string.IsNullOrWhiteSpace(v.Result);
 
-    private static Ratio Count<T>(IReadOnlyCollection<T> items, Func<T, bool> counted) => new(items.Count(counted), items.Count);
+    private static Ratio Count(List<ProcedureVersion> items, Func<ProcedureVersion, bool> counted) => new(items.Count(counted), items.Count);
 
     /// <summary>The date <paramref name="days"/> working days before <paramref name="date"/>.</summary>
     private static DateOnly Back(WorkingCalendar calendar, DateOnly date, int days)

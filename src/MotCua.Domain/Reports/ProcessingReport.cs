@@ -62,9 +62,7 @@ public static class ProcessingReport
             : ReportCell.DirectOrPostal;
         if (dossier.FinishedAt is { } finished && finished < period.End)
         {
-            var timeliness = dossier.Timeliness
-                ?? (dossier.DueAt is { } due ? TimelinessRules.Classify(finished, due) : Timeliness.OnTime);
-            cells |= timeliness switch
+            cells |= Class(dossier, finished) switch
             {
                 Timeliness.Early => ReportCell.Early,
                 Timeliness.OnTime => ReportCell.OnTime,
@@ -86,6 +84,14 @@ public static class ProcessingReport
         }
         return cells;
     }
+
+    /// <summary>
+    /// How a finished dossier is classed: its stored timeliness (set when processing ended, more than one
+    /// supplement request already late), else against its due moment; one finished without either (an imported
+    /// withdrawal that never had a deadline) is on time. Form 06 and the 766 progress ratio both use this.
+    /// </summary>
+    public static Timeliness Class(ReportedDossier dossier, DateTimeOffset finishedAt) =>
+        dossier.Timeliness ?? (dossier.DueAt is { } due ? TimelinessRules.Classify(finishedAt, due) : Timeliness.OnTime);
 
     public static ProcessingFigures Tally(IEnumerable<ReportedDossier> dossiers, ReportPeriod period)
     {

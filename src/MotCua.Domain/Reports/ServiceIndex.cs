@@ -140,7 +140,7 @@ public static class ServiceIndex
                     continue;
                 }
                 judged++;
-                if (d.Timeliness is Dossiers.Timeliness.Early or Dossiers.Timeliness.OnTime)
+                if (ProcessingReport.Class(d, finished) != Dossiers.Timeliness.Late)
                 {
                     onTime++;
                 }

@@ -611,6 +611,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -633,6 +636,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<string>("NpspId")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("NpspSynced")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("OriginalDueAt")
                         .HasColumnType("timestamp with time zone");
@@ -1280,6 +1286,33 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("Path");
 
                     b.ToTable("Units", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Core.Reports.DailyFigure", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Day", "Key", "Code");
+
+                    b.HasIndex("Key", "UnitId", "Day");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Key", "UnitId", "Day"), new[] { "Count" });
+
+                    b.ToTable("DailyFigures", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Core.Reports.TargetSetting", b =>

@@ -603,6 +603,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -625,6 +628,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<string>("NpspId")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NpspSynced")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("OriginalDueAt")
                         .HasColumnType("INTEGER");
@@ -1271,6 +1277,32 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("Path");
 
                     b.ToTable("Units", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Core.Reports.DailyFigure", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Day", "Key", "Code");
+
+                    b.HasIndex("Key", "UnitId", "Day")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Count" });
+
+                    b.ToTable("DailyFigures", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Core.Reports.TargetSetting", b =>

@@ -28,7 +28,16 @@ public static class ReportsApi
             .WithSummary("Đặt chỉ tiêu chung (không có unitId; quản trị cấp tỉnh) hoặc chỉ tiêu riêng của một đơn vị (unitId và lý do); percent từ 0 đến 100.");
         app.MapApiGroup("/admin/import", "Báo cáo").MapPost("/dossiers", ImportHistory).RequireAuthorization(Policies.Administrator).DisableAntiforgery()
             .WithSummary("Nhập hồ sơ và lịch sử xử lý từ hệ thống một cửa cũ (multipart: file JSON lines, dryRun); chạy nền, theo dõi tại /api/v1/jobs/{id}; không nhập lại hồ sơ đã có (sourceId).");
+        app.MapApiGroup("/admin/reports", "Báo cáo").MapPost("/reconcile", Reconcile).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Đối soát số liệu báo cáo với dữ liệu hồ sơ ngay (việc này cũng chạy tự động hằng đêm): tính lại, báo các sai lệch và sửa; theo dõi tại /api/v1/jobs/{id}.");
         return app;
+    }
+
+    internal static async Task<Accepted<JobView>> Reconcile(ScopeGuard guard, JobQueue jobs, CancellationToken cancellationToken)
+    {
+        await guard.EnsureRootAsync(Role.Administrator);
+        var job = await jobs.EnqueueAsync(FigureReconciliation.JobKind, new { }, null, null, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", JobQueue.View(job));
     }
 
     internal static async Task<Ok<IReadOnlyList<TargetEntry>>> TargetsOf(int year, TargetService targets, CancellationToken cancellationToken) =>

@@ -20,11 +20,16 @@ public sealed class DossierInputTests(DossierInputTests.App app) : IClassFixture
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [new("Files:MaxUploadMegabytes", "1")];
     }
 
-    private async Task<(int Dossiers, int Audit, int Outbox, int Files)> CountsAsync() => await app.WithDbAsync(async db => (
-        await db.Set<Dossier>().CountAsync(),
-        await db.AuditEntries.CountAsync() + await db.Set<Core.Audit.AuditPendingEntry>().CountAsync(),
-        await db.Set<OutboxMessage>().CountAsync(),
-        await db.Set<StoredFile>().CountAsync()));
+    /// <summary>The counts in one snapshot: the audit sealer moves pending entries into the chain meanwhile.</summary>
+    private async Task<(int Dossiers, int Audit, int Outbox, int Files)> CountsAsync() => await app.WithDbAsync(async db =>
+    {
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        return (
+            await db.Set<Dossier>().CountAsync(),
+            await db.AuditEntries.CountAsync() + await db.Set<Core.Audit.AuditPendingEntry>().CountAsync(),
+            await db.Set<OutboxMessage>().CountAsync(),
+            await db.Set<StoredFile>().CountAsync());
+    });
 
     [Fact]
     public async Task InvalidReceptions_AreRefusedFieldByField_AndWriteNothing()

@@ -50,6 +50,8 @@ public sealed class HistoryImportTests(DossierApp app) : IClassFixture<DossierAp
             {
                 (status, finishedAt) = ("in_progress", null);
             }
+            // Supplement requests happen during processing.
+            supplements.RemoveAll(at => at > finishedAt);
             var method = status == "returned" ? (random.Next(0, 3) == 0 ? "online" : "desk") : null;
             list.Add(new Generated($"HTMC-{i:D6}", channels[random.Next(channels.Length)], status, received, due, finishedAt, method, supplements));
         }
@@ -82,21 +84,7 @@ public sealed class HistoryImportTests(DossierApp app) : IClassFixture<DossierAp
             { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", "ho-so-cu.jsonl" },
             { new StringContent(dryRun ? "true" : "false"), "dryRun" },
         };
-        var response = await admin.PostAsync("/api/v1/admin/import/dossiers", form);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var job = await admin.GetFromJsonAsync<JsonElement>(location);
-            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
-            {
-                Assert.Equal("succeeded", job.GetProperty("status").GetString());
-                return job.GetProperty("result");
-            }
-            await Task.Delay(200);
-        }
-        Assert.Fail("The import job did not finish.");
-        return default;
+        return await admin.JobResultAsync(await admin.PostAsync("/api/v1/admin/import/dossiers", form));
     }
 
     private static bool Late(Generated g) =>

@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests(DossierApp app) : IClassFixture<Dos
         ["POST /api/v1/outbox/{id:guid}/retry"] = (_, _) => new($"/api/v1/outbox/{Guid.Empty}/retry", null, false),
         ["GET /mot-cua/nhap-ho-so/{Id:guid}"] = (_, _) => new($"/mot-cua/nhap-ho-so/{Guid.Empty}", null, false, RootOnly: true),
         ["POST /api/v1/admin/import/dossiers"] = (_, _) => new("/api/v1/admin/import/dossiers", null, false, RootOnly: true),
+        ["POST /api/v1/admin/reports/reconcile"] = (_, _) => new("/api/v1/admin/reports/reconcile", null, false, RootOnly: true),
         ["GET /api/v1/indicators/targets/{year:int}"] = (_, _) => new("/api/v1/indicators/targets/2026", null, false),
         ["GET /api/v1/indicators/targets/{year:int}/off-track"] = (_, _) => new("/api/v1/indicators/targets/2030/off-track", null, false),
         ["PUT /api/v1/indicators/targets/{year:int}/{itemKey}"] = (s, inScope) => new("/api/v1/indicators/targets/2026/6.2", new { unitId = inScope ? s.Unit : s.OtherUnit, percent = 101 }, true),

@@ -191,6 +191,9 @@ public sealed class HistoryImport(MotCuaDbContext db, AuditTrail audit, Catalogu
         foreach (var e in line.Events ?? [])
         {
             Need(e.At is not null && !string.IsNullOrWhiteSpace(e.Action) && e.Action.Length <= 40, "Một sự kiện trong lịch sử thiếu thời điểm hoặc thao tác.");
+            // A supplement request belongs to processing: between reception and its end (reports count it there).
+            Need(e.Action != DossierAction.RequestSupplement.Key() || e.At is not { } requested || ((line.ReceivedAt is null || requested >= line.ReceivedAt) && !(requested > line.FinishedAt)),
+                "Yêu cầu bổ sung phải nằm trong thời gian giải quyết (từ khi tiếp nhận đến khi có kết quả).");
         }
         if (problems.Count > 0)
         {

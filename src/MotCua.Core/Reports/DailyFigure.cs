@@ -1,0 +1,126 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Core.Data;
+using MotCua.Core.Dossiers;
+using MotCua.Domain.Dossiers;
+using MotCua.Domain.Reports;
+
+namespace MotCua.Core.Reports;
+
+/// <summary>
+/// One counter of the incremental report figures: a lead agency, a local day, a <see cref="FigureKey"/> and, for
+/// online procedures, the procedure's code. Kept up to date in the transaction of every dossier change
+/// (<see cref="FigureLedger"/>); checked and repaired by the nightly <see cref="FigureReconciliation"/>.
+/// </summary>
+public sealed class DailyFigure
+{
+    public Guid UnitId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public int Key { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public long Count { get; set; }
+}
+
+internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyFigure>
+{
+    public void Configure(EntityTypeBuilder<DailyFigure> builder)
+    {
+        builder.ToTable("DailyFigures");
+        builder.HasKey(f => new { f.UnitId, f.Day, f.Key, f.Code });
+        builder.Property(f => f.Code).HasMaxLength(40);
+        // What is open at a moment sums every earlier day of two keys: read those from their own index.
+        builder.HasIndex(f => new { f.Key, f.UnitId, f.Day }).IncludeProperties(f => f.Count);
+    }
+}
+
+/// <summary>
+/// Turns the dossier changes a <see cref="MotCuaDbContext"/> is about to save into the daily figures they move
+/// (the former state taken out, the new one put in) and writes them in the same transaction.
+/// </summary>
+public static class FigureLedger
+{
+    private const int RowsPerStatement = 150;
+
+    /// <summary>Dossiers in these states were never received (online ones not accepted yet, refused or returned at the desk): reports leave them out.</summary>
+    public static readonly DossierStatus[] NeverReceived = [DossierStatus.Submitted, DossierStatus.NotAccepted, DossierStatus.IncompleteAtDesk];
+
+    internal static readonly string SupplementAction = DossierAction.RequestSupplement.Key();
+
+    /// <summary>The facts of a dossier once received and counted; null before (or never, when refused at the desk).</summary>
+    public static DossierFacts? Facts(Dossier d) =>
+        d.ReceivedAt is not { } received || NeverReceived.Contains(d.Status) ? null
+            : new DossierFacts(d.ProcessingUnitId, received, d.Channel, d.Status, d.FinishedAt, d.Timeliness, d.DueAt, d.ReturnMethod,
+                d.ProcedureCode, d.NpspSynced, d.Digitised);
+
+    /// <summary>What the pending changes add to the figures (before saving: the original values are still known).</summary>
+    public static async Task<Dictionary<FigureCell, long>> CollectAsync(MotCuaDbContext db, CancellationToken cancellationToken)
+    {
+        var deltas = new Dictionary<FigureCell, long>();
+        var dossiers = db.ChangeTracker.Entries<Dossier>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (dossiers.Count == 0)
+        {
+            return deltas;
+        }
+        var requested = db.ChangeTracker.Entries<DossierEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Action == SupplementAction)
+            .GroupBy(e => e.Entity.DossierId)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Entity.At).ToList());
+        foreach (var entry in dossiers)
+        {
+            var before = entry.State == EntityState.Added ? null : Facts((Dossier)entry.OriginalValues.ToObject());
+            var after = entry.State == EntityState.Deleted ? null : Facts(entry.Entity);
+            var added = requested.GetValueOrDefault(entry.Entity.Id) ?? [];
+            // Earlier supplement requests matter when the unit changes or a new request follows them.
+            var earlier = entry.State != EntityState.Added && entry.OriginalValues.GetValue<int>(nameof(Dossier.SupplementRequests)) > 0
+                && (added.Count > 0 || before?.UnitId != after?.UnitId)
+                ? await EarlierRequestsAsync(db, entry, cancellationToken)
+                : [];
+            if (before is not null)
+            {
+                DailyFigures.Add(deltas, before, earlier, -1);
+            }
+            if (after is not null)
+            {
+                DailyFigures.Add(deltas, after, [.. earlier, .. added], +1);
+            }
+        }
+        return deltas;
+    }
+
+    private static async Task<List<DateTimeOffset>> EarlierRequestsAsync(MotCuaDbContext db, EntityEntry<Dossier> entry, CancellationToken cancellationToken)
+    {
+        var id = entry.Entity.Id;
+        return await db.Set<DossierEvent>().AsNoTracking()
+            .Where(e => e.DossierId == id && e.Action == SupplementAction)
+            .Select(e => e.At)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the deltas to the counters, creating the missing ones; rows in one order so that concurrent writers never deadlock.</summary>
+    public static async Task ApplyAsync(MotCuaDbContext db, IReadOnlyDictionary<FigureCell, long> deltas, CancellationToken cancellationToken)
+    {
+        var rows = deltas.Where(d => d.Value != 0)
+            .OrderBy(d => d.Key.UnitId).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Key).ThenBy(d => d.Key.Code, StringComparer.Ordinal)
+            .ToList();
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder("INSERT INTO \"DailyFigures\" (\"UnitId\", \"Day\", \"Key\", \"Code\", \"Count\") VALUES ");
+            var parameters = new object[chunk.Length * 5];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (cell, count) = chunk[i];
+                sql.Append(i == 0 ? "" : ", ").Append($"({{{i * 5}}}, {{{i * 5 + 1}}}, {{{i * 5 + 2}}}, {{{i * 5 + 3}}}, {{{i * 5 + 4}}})");
+                (parameters[i * 5], parameters[i * 5 + 1], parameters[i * 5 + 2], parameters[i * 5 + 3], parameters[i * 5 + 4]) =
+                    (cell.UnitId, cell.Day, cell.Key, cell.Code, count);
+            }
+            sql.Append(" ON CONFLICT (\"UnitId\", \"Day\", \"Key\", \"Code\") DO UPDATE SET \"Count\" = \"DailyFigures\".\"Count\" + excluded.\"Count\"");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MotCua.Core.Common;
+using MotCua.Core.Data;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Jobs;
+using MotCua.Core.Organisation;
+using MotCua.Domain.Reports;
+
+namespace MotCua.Core.Reports;
+
+/// <summary>A counter that disagreed with the dossiers: what they give and what was stored.</summary>
+public sealed record FigureDrift(Guid UnitId, string UnitName, DateOnly Day, string Figure, string Code, long Expected, long Stored);
+
+/// <summary>What a reconciliation found: how many dossiers and counters it checked, and every counter that drifted (repaired).</summary>
+public sealed record ReconciliationResult(int Dossiers, int Counters, int Drifted, IReadOnlyList<FigureDrift> Examples);
+
+/// <summary>
+/// Recomputes every daily figure from the dossiers (and their supplement requests), compares with the stored
+/// counters and repairs the difference. Both are read in one snapshot; the repair adds the difference, so
+/// changes committed meanwhile (which moved the counters themselves) are kept.
+/// </summary>
+public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource trees, ILogger<FigureReconciliation> logger) : IJobHandler
+{
+    public const string JobKind = "report-figures";
+    private const int BatchSize = 5000;
+    private const int MaxExamples = 50;
+
+    public string Kind => JobKind;
+
+    public async Task<object> RunAsync(BackgroundJob job, JobProgress progress, CancellationToken cancellationToken)
+    {
+        var expected = new Dictionary<FigureCell, long>();
+        var counters = 0;
+        int dossiers;
+        await using (var snapshot = await SnapshotAsync(cancellationToken))
+        {
+            var received = db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivedAt != null && !FigureLedger.NeverReceived.Contains(d.Status));
+            var total = await received.CountAsync(cancellationToken);
+            dossiers = 0;
+            Guid? after = null;
+            while (true)
+            {
+                var batch = await (after is { } last ? received.Where(d => d.Id.CompareTo(last) > 0) : received)
+                    .OrderBy(d => d.Id)
+                    .Take(BatchSize)
+                    .Select(d => new { d.Id, d.ProcessingUnitId, d.ReceivedAt, d.Channel, d.Status, d.FinishedAt, d.Timeliness, d.DueAt, d.ReturnMethod, d.ProcedureCode, d.NpspSynced, d.Digitised, d.SupplementRequests })
+                    .ToListAsync(cancellationToken);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                var asked = batch.Where(d => d.SupplementRequests > 0).Select(d => d.Id).ToList();
+                var requests = (await db.Set<DossierEvent>().AsNoTracking()
+                    .Where(e => asked.Contains(e.DossierId) && e.Action == FigureLedger.SupplementAction)
+                    .Select(e => new { e.DossierId, e.At })
+                    .ToListAsync(cancellationToken)).ToLookup(e => e.DossierId, e => e.At);
+                foreach (var d in batch)
+                {
+                    var facts = new DossierFacts(d.ProcessingUnitId, d.ReceivedAt!.Value, d.Channel, d.Status, d.FinishedAt, d.Timeliness, d.DueAt,
+                        d.ReturnMethod, d.ProcedureCode, d.NpspSynced, d.Digitised);
+                    DailyFigures.Add(expected, facts, requests[d.Id], +1);
+                }
+                dossiers += batch.Count;
+                after = batch[^1].Id;
+                await progress.ReportAsync(dossiers, total, $"Đang tính lại từ hồ sơ: {dossiers:N0}/{total:N0}", cancellationToken);
+            }
+            await progress.ReportAsync(dossiers, total, "Đang so sánh với số liệu đã lưu", cancellationToken, force: true);
+            // What remains in expected afterwards is the difference to add.
+            await foreach (var stored in db.Set<DailyFigure>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                counters++;
+                DailyFigures.Bump(expected, new FigureCell(stored.UnitId, stored.Day, stored.Key, stored.Code), -stored.Count);
+            }
+            await snapshot.CommitAsync(cancellationToken);
+        }
+        var drift = expected;
+        if (drift.Count > 0)
+        {
+            await using var repair = await db.Database.BeginTransactionAsync(cancellationToken);
+            await FigureLedger.ApplyAsync(db, drift, cancellationToken);
+            await repair.CommitAsync(cancellationToken);
+        }
+        await db.Set<DailyFigure>().Where(f => f.Count == 0).ExecuteDeleteAsync(cancellationToken);
+        var examples = await ExamplesAsync(drift, cancellationToken);
+        if (drift.Count > 0)
+        {
+            logger.LogWarning("Report figures drifted from the dossiers in {Count} counters (repaired); first: {First}", drift.Count, examples[0]);
+        }
+        return new ReconciliationResult(dossiers, counters, drift.Count, examples);
+    }
+
+    /// <summary>
+    /// A read transaction that sees one state of the database throughout: repeatable read on PostgreSQL; on SQLite
+    /// a deferred transaction (a snapshot in WAL mode that, unlike the default immediate one, does not block writers).
+    /// </summary>
+    private async Task<IDbContextTransaction> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (!db.IsSqlite)
+        {
+            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken)
+            ?? throw new InvalidOperationException("The SQLite transaction was not taken.");
+    }
+
+    /// <summary>The first drifted counters, named for people (the stored value is the expected one minus the difference).</summary>
+    private async Task<List<FigureDrift>> ExamplesAsync(Dictionary<FigureCell, long> drift, CancellationToken cancellationToken)
+    {
+        if (drift.Count == 0)
+        {
+            return [];
+        }
+        var tree = await trees.GetAsync(cancellationToken);
+        var examples = new List<FigureDrift>();
+        foreach (var (cell, difference) in drift.OrderBy(d => d.Key.Day).ThenBy(d => d.Key.Key).Take(MaxExamples))
+        {
+            var repaired = await db.Set<DailyFigure>().AsNoTracking()
+                .Where(f => f.UnitId == cell.UnitId && f.Day == cell.Day && f.Key == cell.Key && f.Code == cell.Code)
+                .Select(f => f.Count).FirstOrDefaultAsync(cancellationToken);
+            examples.Add(new FigureDrift(cell.UnitId, tree.Find(cell.UnitId)?.Name ?? "", cell.Day, FigureName(cell.Key), cell.Code, repaired, repaired - difference));
+        }
+        return examples;
+    }
+
+    private static string FigureName(int key) => key >= (int)FigureKey.SupplementRepeat ? nameof(FigureKey.SupplementRepeat) : ((FigureKey)key).ToString();
+}
+
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>Queue the reconciliation of the report figures every night (and at start-up when it never ran).</summary>
+    public bool NightlyReconciliation { get; set; } = true;
+}
+
+/// <summary>
+/// Queues the reconciliation every night (after <see cref="Hour"/> in Vietnam, once a day) and, at start-up,
+/// whenever dossiers exist but no reconciliation ever ran (the figures of a database created before them are built).
+/// </summary>
+public sealed class FigureReconciliationSchedule(IServiceScopeFactory scopes, TimeProvider time, IOptions<ReportOptions> options, ILogger<FigureReconciliationSchedule> logger)
+    : BackgroundService
+{
+    public const int Hour = 2;
+    private static readonly TimeSpan Check = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (options.Value.NightlyReconciliation && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await QueueIfDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Could not queue the report figures reconciliation");
+            }
+            try
+            {
+                await Task.Delay(Check, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task QueueIfDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<MotCuaDbContext>();
+        var local = time.GetUtcNow().ToVietnam();
+        var jobs = db.Set<BackgroundJob>().AsNoTracking().Where(j => j.Kind == FigureReconciliation.JobKind);
+        var last = await jobs.OrderByDescending(j => j.CreatedAt).Select(j => (DateTimeOffset?)j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var due = last is null
+            ? await db.Set<Dossier>().AnyAsync(d => d.ReceivedAt != null, cancellationToken)
+            : local.Hour >= Hour && last.Value.ToVietnam().Date < local.Date;
+        if (due)
+        {
+            var queue = new JobQueue(db, SystemActor.Instance, time, services.GetRequiredService<JobSignal>());
+            await queue.EnqueueAsync(FigureReconciliation.JobKind, new { }, null, null, cancellationToken);
+        }
+    }
+}

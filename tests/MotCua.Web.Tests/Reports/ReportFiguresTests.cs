@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Reports;
+using MotCua.Domain.Reports;
+using MotCua.Testing;
+
+namespace MotCua.Web.Tests.Reports;
+
+/// <summary>
+/// Reports read the daily figures kept with every dossier change; the reconciliation recomputes them from the
+/// dossiers, finds none drifted after a run of transitions, and finds and repairs a counter changed behind its back.
+/// </summary>
+public sealed class ReportFiguresTests(DossierApp app) : IClassFixture<DossierApp>
+{
+    private static async Task<JsonElement> ReconcileAsync(HttpClient admin) =>
+        await admin.JobResultAsync(await admin.PostAsync("/api/v1/admin/reports/reconcile", null));
+
+    [Fact]
+    public async Task FiguresFollowEveryTransition_AndTheReconciliationRepairsACounterChangedBehindItsBack()
+    {
+        var staff = await app.StaffAsync();
+        var commune = await app.UnitIdAsync(DossierApp.Commune);
+        var returned = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync())).Code();
+        var supplemented = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync())).Code();
+        var withdrawn = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync())).Code();
+        await staff.Reception.ReceiveAsync(await app.ReceptionAsync(channel: "postal"));
+        await staff.Reception.DoAsync(returned, "transfer");
+        await staff.Specialist.DoAsync(returned, "claim");
+        await staff.Specialist.DoAsync(returned, "transfer");
+        await staff.Leader.DoAsync(returned, "approve");
+        await staff.Clerk.DoAsync(returned, "seal", new { resultNumber = "21/GXN" });
+        await staff.Reception.DoAsync(returned, "return-result", new { method = "online" });
+        await staff.Reception.DoAsync(supplemented, "transfer");
+        await staff.Specialist.DoAsync(supplemented, "claim");
+        await staff.Specialist.DoAsync(supplemented, "request-supplement", new { missingItems = new[] { "Bản sao giấy khai sinh" } });
+        await staff.Reception.DoAsync(supplemented, "supplement");
+        await staff.Specialist.DoAsync(supplemented, "request-supplement", new { missingItems = new[] { "Ảnh 4x6" } });
+        await staff.Reception.DoAsync(withdrawn, "withdraw", new { reason = "Người nộp xin rút" });
+        app.Time.Advance(TimeSpan.FromDays(10));
+
+        var admin = await app.AdminAsync();
+        var clean = await ReconcileAsync(admin);
+        Assert.Equal(0, clean.GetProperty("drifted").GetInt32());
+        Assert.True(clean.GetProperty("dossiers").GetInt32() >= 4);
+
+        var leader = (await app.SignInAgainAsync(staff.Leader)).Client;
+        var url = $"/api/v1/reports/processing?unitId={commune}&from=2026-11-01&to=2026-12-31";
+        var before = await leader.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(4, before.GetProperty("received").GetProperty("total").GetInt32());
+        Assert.Equal(2, before.GetProperty("resolved").GetProperty("total").GetInt32());
+        Assert.Equal(1, before.GetProperty("returnedForSupplement").GetInt32()); // asked twice, counted once
+
+        // Someone edits a counter in the database: the report shows it (it reads the counters, not the dossiers)...
+        await app.WithDbAsync(db => db.Set<DailyFigure>()
+            .Where(f => f.UnitId == commune && f.Key == (int)FigureKey.ReceivedOther)
+            .OrderBy(f => f.Day).Take(1)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, f => f.Count + 5)));
+        var tampered = await leader.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(9, tampered.GetProperty("received").GetProperty("total").GetInt32());
+
+        // ...until the reconciliation finds it, says what it should be, and repairs it.
+        var repaired = await ReconcileAsync(admin);
+        Assert.Equal(1, repaired.GetProperty("drifted").GetInt32());
+        var drift = repaired.GetProperty("examples")[0];
+        Assert.Equal("ReceivedOther", drift.GetProperty("figure").GetString());
+        Assert.Equal(5, drift.GetProperty("stored").GetInt64() - drift.GetProperty("expected").GetInt64());
+        Assert.Equal(before.GetRawText(), (await leader.GetFromJsonAsync<JsonElement>(url)).GetRawText());
+        Assert.Equal(0, (await ReconcileAsync(admin)).GetProperty("drifted").GetInt32());
+    }
+
+    [Fact]
+    public async Task OnlyTheProvincesAdministratorsStartAReconciliation()
+    {
+        var communeAdmin = (await app.OfficerAsync(Domain.Organisation.Role.Administrator, DossierApp.Commune)).Client;
+        await (await communeAdmin.PostAsync("/api/v1/admin/reports/reconcile", null)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+}
