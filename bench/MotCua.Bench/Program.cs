@@ -11,6 +11,8 @@ return args.FirstOrDefault() switch
     "officer-tokens" => DossierBench.OfficerTokens(args.Skip(1).ToArray()),
     "reception" => DossierBench.Reception(args.Skip(1).ToArray()),
     "dossier-data" => DossierBench.DossierData(args.Skip(1).ToArray()),
+    "report-data" => ReportBench.Data(args.Skip(1).ToArray()),
+    "reports" => ReportBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -26,6 +28,9 @@ static int Usage()
           officer-tokens --base URL --password P --officers role@agency,...   new officers' bearer tokens, one per line
           reception --base URL --token T [--procedure CODE] [--connections 16] [--seconds 20]   reception load (POST)
           dossier-data --connection CS [--count 1000000] [--open 20000] [--open-agency CODE] [--paths F]   bulk dossiers (PostgreSQL)
+          report-data --connection CS [--units 100] [--count 10000000] [--years 3] [--end yyyy-MM-dd]   provincial history (PostgreSQL)
+          reports --base URL --password P --connection CS [--from 2025-01-01] [--to 2025-12-31] [--runs 30] [--naive-runs 5]
+                                                                 builds the figures, times dashboard and form 06 against naive SQL
         """);
     return 2;
 }

@@ -27,15 +27,39 @@ public sealed class DailyFigure
     public long Count { get; set; }
 }
 
+/// <summary>The same counters summed by month (<see cref="DailyFigures.Monthly"/>): a year is 12 rows per unit and figure, not 365.</summary>
+public sealed class MonthlyFigure
+{
+    public Guid UnitId { get; set; }
+
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+
+    public int Key { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public long Count { get; set; }
+}
+
 internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyFigure>
 {
     public void Configure(EntityTypeBuilder<DailyFigure> builder)
     {
         builder.ToTable("DailyFigures");
-        builder.HasKey(f => new { f.UnitId, f.Day, f.Key, f.Code });
+        // Reports ask for some figures of some units over a range of days: the key in that order.
+        builder.HasKey(f => new { f.Key, f.UnitId, f.Day, f.Code });
         builder.Property(f => f.Code).HasMaxLength(40);
-        // What is open at a moment sums every earlier day of two keys: read those from their own index.
-        builder.HasIndex(f => new { f.Key, f.UnitId, f.Day }).IncludeProperties(f => f.Count);
+    }
+}
+
+internal sealed class MonthlyFigureConfiguration : IEntityTypeConfiguration<MonthlyFigure>
+{
+    public void Configure(EntityTypeBuilder<MonthlyFigure> builder)
+    {
+        builder.ToTable("MonthlyFigures");
+        builder.HasKey(f => new { f.Key, f.UnitId, f.Month, f.Code });
+        builder.Property(f => f.Code).HasMaxLength(40);
     }
 }
 
@@ -102,15 +126,26 @@ public static class FigureLedger
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Adds the deltas to the counters, creating the missing ones; rows in one order so that concurrent writers never deadlock.</summary>
+    /// <summary>Adds the deltas to the daily counters and their months, creating the missing ones.</summary>
     public static async Task ApplyAsync(MotCuaDbContext db, IReadOnlyDictionary<FigureCell, long> deltas, CancellationToken cancellationToken)
     {
+        await UpsertAsync(db, Daily, deltas, cancellationToken);
+        await UpsertAsync(db, Monthly, DailyFigures.Monthly(deltas), cancellationToken);
+    }
+
+    internal const string Daily = "DailyFigures";
+    internal const string Monthly = "MonthlyFigures";
+
+    /// <summary>Adds the deltas to one table's counters; rows in one order so that concurrent writers never deadlock.</summary>
+    internal static async Task UpsertAsync(MotCuaDbContext db, string table, IReadOnlyDictionary<FigureCell, long> deltas, CancellationToken cancellationToken)
+    {
+        var day = table == Daily ? "Day" : "Month";
         var rows = deltas.Where(d => d.Value != 0)
-            .OrderBy(d => d.Key.UnitId).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Key).ThenBy(d => d.Key.Code, StringComparer.Ordinal)
+            .OrderBy(d => d.Key.Key).ThenBy(d => d.Key.UnitId).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Code, StringComparer.Ordinal)
             .ToList();
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var sql = new StringBuilder("INSERT INTO \"DailyFigures\" (\"UnitId\", \"Day\", \"Key\", \"Code\", \"Count\") VALUES ");
+            var sql = new StringBuilder($"INSERT INTO \"{table}\" (\"UnitId\", \"{day}\", \"Key\", \"Code\", \"Count\") VALUES ");
             var parameters = new object[chunk.Length * 5];
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -119,7 +154,7 @@ public static class FigureLedger
                 (parameters[i * 5], parameters[i * 5 + 1], parameters[i * 5 + 2], parameters[i * 5 + 3], parameters[i * 5 + 4]) =
                     (cell.UnitId, cell.Day, cell.Key, cell.Code, count);
             }
-            sql.Append(" ON CONFLICT (\"UnitId\", \"Day\", \"Key\", \"Code\") DO UPDATE SET \"Count\" = \"DailyFigures\".\"Count\" + excluded.\"Count\"");
+            sql.Append($" ON CONFLICT (\"Key\", \"UnitId\", \"{day}\", \"Code\") DO UPDATE SET \"Count\" = \"{table}\".\"Count\" + excluded.\"Count\"");
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
         }
     }

@@ -15,8 +15,8 @@ using MotCua.Domain.Reports;
 
 namespace MotCua.Core.Reports;
 
-/// <summary>A counter that disagreed with the dossiers: what they give and what was stored.</summary>
-public sealed record FigureDrift(Guid UnitId, string UnitName, DateOnly Day, string Figure, string Code, long Expected, long Stored);
+/// <summary>A counter that disagreed with the dossiers: a day's or a month's (<c>Day</c> its first day), what they give and what was stored.</summary>
+public sealed record FigureDrift(Guid UnitId, string UnitName, string Span, DateOnly Day, string Figure, string Code, long Expected, long Stored);
 
 /// <summary>What a reconciliation found: how many dossiers and counters it checked, and every counter that drifted (repaired).</summary>
 public sealed record ReconciliationResult(int Dossiers, int Counters, int Drifted, IReadOnlyList<FigureDrift> Examples);
@@ -37,6 +37,7 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
     public async Task<object> RunAsync(BackgroundJob job, JobProgress progress, CancellationToken cancellationToken)
     {
         var expected = new Dictionary<FigureCell, long>();
+        Dictionary<FigureCell, long> expectedMonthly;
         var counters = 0;
         int dossiers;
         await using (var snapshot = await SnapshotAsync(cancellationToken))
@@ -72,28 +73,37 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
                 await progress.ReportAsync(dossiers, total, $"Đang tính lại từ hồ sơ: {dossiers:N0}/{total:N0}", cancellationToken);
             }
             await progress.ReportAsync(dossiers, total, "Đang so sánh với số liệu đã lưu", cancellationToken, force: true);
-            // What remains in expected afterwards is the difference to add.
+            expectedMonthly = DailyFigures.Monthly(expected);
+            // What remains in the expected counts afterwards is the difference to add.
             await foreach (var stored in db.Set<DailyFigure>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 counters++;
                 DailyFigures.Bump(expected, new FigureCell(stored.UnitId, stored.Day, stored.Key, stored.Code), -stored.Count);
             }
+            await foreach (var stored in db.Set<MonthlyFigure>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                counters++;
+                DailyFigures.Bump(expectedMonthly, new FigureCell(stored.UnitId, stored.Month, stored.Key, stored.Code), -stored.Count);
+            }
             await snapshot.CommitAsync(cancellationToken);
         }
-        var drift = expected;
-        if (drift.Count > 0)
+        var (daily, monthly) = (expected, expectedMonthly);
+        if (daily.Count + monthly.Count > 0)
         {
             await using var repair = await db.Database.BeginTransactionAsync(cancellationToken);
-            await FigureLedger.ApplyAsync(db, drift, cancellationToken);
+            await FigureLedger.UpsertAsync(db, FigureLedger.Daily, daily, cancellationToken);
+            await FigureLedger.UpsertAsync(db, FigureLedger.Monthly, monthly, cancellationToken);
             await repair.CommitAsync(cancellationToken);
         }
         await db.Set<DailyFigure>().Where(f => f.Count == 0).ExecuteDeleteAsync(cancellationToken);
-        var examples = await ExamplesAsync(drift, cancellationToken);
-        if (drift.Count > 0)
+        await db.Set<MonthlyFigure>().Where(f => f.Count == 0).ExecuteDeleteAsync(cancellationToken);
+        var examples = await ExamplesAsync(daily, monthly, cancellationToken);
+        var drifted = daily.Count + monthly.Count;
+        if (drifted > 0)
         {
-            logger.LogWarning("Report figures drifted from the dossiers in {Count} counters (repaired); first: {First}", drift.Count, examples[0]);
+            logger.LogWarning("Report figures drifted from the dossiers in {Count} counters (repaired); first: {First}", drifted, examples[0]);
         }
-        return new ReconciliationResult(dossiers, counters, drift.Count, examples);
+        return new ReconciliationResult(dossiers, counters, drifted, examples);
     }
 
     /// <summary>
@@ -112,21 +122,27 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
             ?? throw new InvalidOperationException("The SQLite transaction was not taken.");
     }
 
-    /// <summary>The first drifted counters, named for people (the stored value is the expected one minus the difference).</summary>
-    private async Task<List<FigureDrift>> ExamplesAsync(Dictionary<FigureCell, long> drift, CancellationToken cancellationToken)
+    /// <summary>The first drifted counters, named for people (the stored value was the repaired one minus the difference).</summary>
+    private async Task<List<FigureDrift>> ExamplesAsync(Dictionary<FigureCell, long> daily, Dictionary<FigureCell, long> monthly, CancellationToken cancellationToken)
     {
-        if (drift.Count == 0)
+        if (daily.Count + monthly.Count == 0)
         {
             return [];
         }
         var tree = await trees.GetAsync(cancellationToken);
         var examples = new List<FigureDrift>();
-        foreach (var (cell, difference) in drift.OrderBy(d => d.Key.Day).ThenBy(d => d.Key.Key).Take(MaxExamples))
+        foreach (var (cell, difference, isMonth) in daily.Select(d => (d.Key, d.Value, false)).Concat(monthly.Select(m => (m.Key, m.Value, true)))
+            .OrderBy(d => d.Item3).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Key).Take(MaxExamples))
         {
-            var repaired = await db.Set<DailyFigure>().AsNoTracking()
-                .Where(f => f.UnitId == cell.UnitId && f.Day == cell.Day && f.Key == cell.Key && f.Code == cell.Code)
-                .Select(f => f.Count).FirstOrDefaultAsync(cancellationToken);
-            examples.Add(new FigureDrift(cell.UnitId, tree.Find(cell.UnitId)?.Name ?? "", cell.Day, FigureName(cell.Key), cell.Code, repaired, repaired - difference));
+            var repaired = isMonth
+                ? await db.Set<MonthlyFigure>().AsNoTracking()
+                    .Where(f => f.Key == cell.Key && f.UnitId == cell.UnitId && f.Month == cell.Day && f.Code == cell.Code)
+                    .Select(f => f.Count).FirstOrDefaultAsync(cancellationToken)
+                : await db.Set<DailyFigure>().AsNoTracking()
+                    .Where(f => f.Key == cell.Key && f.UnitId == cell.UnitId && f.Day == cell.Day && f.Code == cell.Code)
+                    .Select(f => f.Count).FirstOrDefaultAsync(cancellationToken);
+            examples.Add(new FigureDrift(cell.UnitId, tree.Find(cell.UnitId)?.Name ?? "", isMonth ? "month" : "day", cell.Day, FigureName(cell.Key), cell.Code,
+                repaired, repaired - difference));
         }
         return examples;
     }

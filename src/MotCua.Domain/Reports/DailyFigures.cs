@@ -173,6 +173,25 @@ public static class DailyFigures
         }
     }
 
+    /// <summary>
+    /// The same figures by month (the cell's day becomes the first of its month), for periods that span whole
+    /// months; repeated supplement requests stay daily (they need their day).
+    /// </summary>
+    public static Dictionary<FigureCell, long> Monthly(IEnumerable<KeyValuePair<FigureCell, long>> daily)
+    {
+        var monthly = new Dictionary<FigureCell, long>();
+        foreach (var (cell, count) in daily)
+        {
+            if (cell.Key < (int)FigureKey.SupplementRepeat)
+            {
+                Bump(monthly, cell with { Day = MonthOf(cell.Day) }, count);
+            }
+        }
+        return monthly;
+    }
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
 

@@ -1290,14 +1290,14 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("MotCua.Core.Reports.DailyFigure", b =>
                 {
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
-
-                    b.Property<int>("Key")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Code")
                         .HasMaxLength(40)
@@ -1306,13 +1306,32 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("UnitId", "Day", "Key", "Code");
-
-                    b.HasIndex("Key", "UnitId", "Day");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Key", "UnitId", "Day"), new[] { "Count" });
+                    b.HasKey("Key", "UnitId", "Day", "Code");
 
                     b.ToTable("DailyFigures", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Core.Reports.MonthlyFigure", b =>
+                {
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "UnitId", "Month", "Code");
+
+                    b.ToTable("MonthlyFigures", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Core.Reports.TargetSetting", b =>

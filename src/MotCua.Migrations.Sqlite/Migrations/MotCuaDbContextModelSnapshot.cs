@@ -1281,14 +1281,14 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("MotCua.Core.Reports.DailyFigure", b =>
                 {
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Key")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
                         .HasMaxLength(40)
@@ -1297,12 +1297,32 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UnitId", "Day", "Key", "Code");
-
-                    b.HasIndex("Key", "UnitId", "Day")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Count" });
+                    b.HasKey("Key", "UnitId", "Day", "Code");
 
                     b.ToTable("DailyFigures", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Core.Reports.MonthlyFigure", b =>
+                {
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "UnitId", "Month", "Code");
+
+                    b.ToTable("MonthlyFigures", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Core.Reports.TargetSetting", b =>

@@ -105,24 +105,16 @@ public sealed class HistoryImportTests(DossierApp app) : IClassFixture<DossierAp
         var imported = await ImportAsync(admin, file, dryRun: false);
         Assert.Equal(5_000, imported.GetProperty("imported").GetInt32());
 
-        // Form 06 for October, computed from the generated events.
+        // Form 06 computed from the generated events: October, and periods cut across months (whole months and edge days both count).
+        var commune = await app.UnitIdAsync(DossierApp.Commune);
+        await AssertForm06Async(admin, commune, generated, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31));
+        await AssertForm06Async(admin, commune, generated, new DateOnly(2026, 8, 15), new DateOnly(2026, 10, 20));
+        await AssertForm06Async(admin, commune, generated, new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 22));
+        await AssertForm06Async(admin, commune, generated, new DateOnly(2026, 10, 10), new DateOnly(2026, 10, 12));
+        await AssertForm06Async(admin, commune, generated, new DateOnly(2026, 7, 1), new DateOnly(2026, 11, 30));
         var inPeriod = generated.Where(g => g.ReceivedAt < PeriodEnd && (g.FinishedAt is null || g.FinishedAt >= PeriodStart)).ToList();
         var resolved = inPeriod.Where(g => g.FinishedAt < PeriodEnd).ToList();
-        var open = inPeriod.Except(resolved).ToList();
-        var overdue = open.Count(g => g.Status != "awaiting_supplement" && g.DueAt <= PeriodEnd);
-        var commune = await app.UnitIdAsync(DossierApp.Commune);
-        var report = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports/processing?unitId={commune}&from=2026-10-01&to=2026-10-31");
-        Assert.Equal(inPeriod.Count, report.GetProperty("received").GetProperty("total").GetInt32());
-        Assert.Equal(inPeriod.Count(g => g.ReceivedAt >= PeriodStart && g.Channel == "online"), report.GetProperty("received").GetProperty("online").GetInt32());
-        Assert.Equal(inPeriod.Count(g => g.ReceivedAt >= PeriodStart && g.Channel != "online"), report.GetProperty("received").GetProperty("directOrPostal").GetInt32());
-        Assert.Equal(inPeriod.Count(g => g.ReceivedAt < PeriodStart), report.GetProperty("received").GetProperty("carriedOver").GetInt32());
-        Assert.Equal(resolved.Count(Early), report.GetProperty("resolved").GetProperty("early").GetInt32());
-        Assert.Equal(resolved.Count(g => !Late(g) && !Early(g)), report.GetProperty("resolved").GetProperty("onTime").GetInt32());
-        Assert.Equal(resolved.Count(Late), report.GetProperty("resolved").GetProperty("late").GetInt32());
-        Assert.Equal(open.Count - overdue, report.GetProperty("inProgress").GetProperty("withinDeadline").GetInt32());
-        Assert.Equal(overdue, report.GetProperty("inProgress").GetProperty("overdue").GetInt32());
-        Assert.Equal(inPeriod.Count(g => g.SupplementRequests.Any(at => at >= PeriodStart && at < PeriodEnd)), report.GetProperty("returnedForSupplement").GetInt32());
-        Assert.Equal(resolved.Count(g => g.Status == "withdrawn"), report.GetProperty("withdrawn").GetInt32());
+        var overdue = inPeriod.Except(resolved).Count(g => g.Status != "awaiting_supplement" && g.DueAt <= PeriodEnd);
 
         // The 766 ratios behind progress, online dossiers and electronic results.
         var index = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/service-index?unitId={commune}&from=2026-10-01&to=2026-10-31");
@@ -137,6 +129,33 @@ public sealed class HistoryImportTests(DossierApp app) : IClassFixture<DossierAp
         // Importing the same file again adds nothing.
         var again = await ImportAsync(admin, file, dryRun: false);
         Assert.Equal((0, 5_000), (again.GetProperty("imported").GetInt32(), again.GetProperty("alreadyImported").GetInt32()));
+    }
+
+    private static async Task AssertForm06Async(HttpClient admin, Guid commune, List<Generated> generated, DateOnly from, DateOnly to)
+    {
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam);
+        var inPeriod = generated.Where(g => g.ReceivedAt < end && (g.FinishedAt is null || g.FinishedAt >= start)).ToList();
+        var resolved = inPeriod.Where(g => g.FinishedAt < end).ToList();
+        var open = inPeriod.Except(resolved).ToList();
+        var overdue = open.Count(g => g.Status != "awaiting_supplement" && g.DueAt <= end);
+        var report = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports/processing?unitId={commune}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        var expected = new[]
+        {
+            inPeriod.Count, inPeriod.Count(g => g.ReceivedAt >= start && g.Channel == "online"), inPeriod.Count(g => g.ReceivedAt >= start && g.Channel != "online"),
+            inPeriod.Count(g => g.ReceivedAt < start), resolved.Count(Early), resolved.Count(g => !Late(g) && !Early(g)), resolved.Count(Late),
+            open.Count - overdue, overdue, inPeriod.Count(g => g.SupplementRequests.Any(at => at >= start && at < end)), resolved.Count(g => g.Status == "withdrawn"),
+        };
+        var actual = new[]
+        {
+            report.GetProperty("received").GetProperty("total").GetInt32(), report.GetProperty("received").GetProperty("online").GetInt32(),
+            report.GetProperty("received").GetProperty("directOrPostal").GetInt32(), report.GetProperty("received").GetProperty("carriedOver").GetInt32(),
+            report.GetProperty("resolved").GetProperty("early").GetInt32(), report.GetProperty("resolved").GetProperty("onTime").GetInt32(),
+            report.GetProperty("resolved").GetProperty("late").GetInt32(), report.GetProperty("inProgress").GetProperty("withinDeadline").GetInt32(),
+            report.GetProperty("inProgress").GetProperty("overdue").GetInt32(), report.GetProperty("returnedForSupplement").GetInt32(),
+            report.GetProperty("withdrawn").GetInt32(),
+        };
+        Assert.True(expected.SequenceEqual(actual), $"{from}–{to}: expected {string.Join(", ", expected)}; got {string.Join(", ", actual)}");
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class ReportFiguresTests(DossierApp app) : IClassFixture<DossierAp
         Assert.True(clean.GetProperty("dossiers").GetInt32() >= 4);
 
         var leader = (await app.SignInAgainAsync(staff.Leader)).Client;
-        var url = $"/api/v1/reports/processing?unitId={commune}&from=2026-11-01&to=2026-12-31";
+        var url = $"/api/v1/reports/processing?unitId={commune}&from=2026-11-02&to=2026-12-31"; // a partial month: its days come from the daily counters
         var before = await leader.GetFromJsonAsync<JsonElement>(url);
         Assert.Equal(4, before.GetProperty("received").GetProperty("total").GetInt32());
         Assert.Equal(2, before.GetProperty("resolved").GetProperty("total").GetInt32());

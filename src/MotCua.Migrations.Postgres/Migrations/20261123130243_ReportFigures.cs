@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MotCua.Migrations.Sqlite.Migrations
+namespace MotCua.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class DailyFigures : Migration
+    public partial class ReportFigures : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,18 +14,18 @@ namespace MotCua.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "Digitised",
                 table: "Dossiers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "NpspSynced",
                 table: "Dossiers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            // Facts that were derived on each read until now; the figures are then built by the first reconciliation.
+            // Facts that were derived on each read until now; the counters are then built by the first reconciliation.
             migrationBuilder.Sql("""
                 UPDATE "Dossiers" SET
                   "Digitised" = EXISTS (SELECT 1 FROM "DossierDocuments" x WHERE x."DossierId" = "Dossiers"."Id")
@@ -37,21 +37,31 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "DailyFigures",
                 columns: table => new
                 {
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Key = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DailyFigures", x => new { x.UnitId, x.Day, x.Key, x.Code });
+                    table.PrimaryKey("PK_DailyFigures", x => new { x.Key, x.UnitId, x.Day, x.Code });
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_DailyFigures_Key_UnitId_Day",
-                table: "DailyFigures",
-                columns: new[] { "Key", "UnitId", "Day" });
+            migrationBuilder.CreateTable(
+                name: "MonthlyFigures",
+                columns: table => new
+                {
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthlyFigures", x => new { x.Key, x.UnitId, x.Month, x.Code });
+                });
         }
 
         /// <inheritdoc />
@@ -59,6 +69,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DailyFigures");
+
+            migrationBuilder.DropTable(
+                name: "MonthlyFigures");
 
             migrationBuilder.DropColumn(
                 name: "Digitised",
