@@ -22,4 +22,14 @@ if stale; then
   command -v npm >/dev/null || { echo "Node.js and npm are required to restore the front-end libraries." >&2; exit 1; }
   dotnet build src/MotCua.Web/MotCua.Web.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 fi
+# PDF reports embed a TrueType font with Vietnamese letters (Debian's fonts-dejavu-core); without it they answer
+# with a clear error and Excel still works.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-dejavu-core >/dev/null 2>&1 \
+      || echo "Could not install fonts-dejavu-core: PDF reports are unavailable until it is installed." >&2
+  else
+    echo "fonts-dejavu-core is not installed (sudo apt-get install fonts-dejavu-core): PDF reports are unavailable until it is." >&2
+  fi
+fi
 exec dotnet "$dll" "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: installs what the tests need (Debian's postgresql and chromium)
+# Runs every test on a fresh machine: installs what the tests need (Debian's postgresql, chromium and fonts-dejavu-core)
 # when missing, starts a throwaway PostgreSQL cluster on a loopback port, runs the domain tests, the
 # web tests against SQLite and against PostgreSQL, and the browser tests, stops what it started, and
 # ends with one line: "N passed, N failed, N skipped".
@@ -15,6 +15,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing ${missing[*]}"
   as_root apt-get update -qq

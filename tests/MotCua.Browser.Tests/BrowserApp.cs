@@ -93,11 +93,15 @@ public sealed class BrowserApp : DossierApp
     }
 
     /// <summary>Saves a screenshot under <c>artifacts/screenshots/</c> (git-ignored).</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory(), name + ".png"), FullPage = true });
+
+    /// <summary>Where screenshots and downloaded files are kept for people to look at (artifacts/screenshots).</summary>
+    public static string ArtifactsDirectory()
     {
         var directory = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+        return directory;
     }
 
     /// <summary>Runs axe-core in the page and fails on any serious or critical violation.</summary>

@@ -16,7 +16,7 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapApiGroup("/reports", "Báo cáo").MapGet("/processing", Processing).RequireAuthorization(Policies.Reports)
-            .WithSummary("Báo cáo tình hình, kết quả giải quyết thủ tục hành chính (mẫu 06) của một đơn vị và các đơn vị trực thuộc trong một kỳ; format=xlsx: tệp Excel.");
+            .WithSummary("Báo cáo tình hình, kết quả giải quyết thủ tục hành chính (mẫu 06) của một đơn vị và các đơn vị trực thuộc trong một kỳ; format=xlsx: tệp Excel; format=pdf: tệp PDF.");
         app.MapApiGroup("/indicators", "Báo cáo").MapGet("/service-index", ServiceIndexOf).RequireAuthorization(Policies.Reports)
             .WithSummary("Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) của một đơn vị và các đơn vị trực thuộc trong một kỳ.");
         var targets = app.MapApiGroup("/indicators/targets", "Báo cáo");
@@ -92,17 +92,22 @@ public static class ReportsApi
     }
 
     internal static async Task<IResult> Processing(Guid? unitId, string? from, string? to, string? format, CurrentOfficer current,
-        ProcessingReportQuery reports, TimeProvider time, CancellationToken cancellationToken)
+        ProcessingReportQuery reports, ProcessingReportPdf pdf, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (format is not (null or "json" or "xlsx" or "pdf"))
+        {
+            throw new ProblemException(400, "validation_failed", "Dữ liệu không hợp lệ", "Định dạng phải là json, xlsx hoặc pdf.",
+                new Dictionary<string, string[]> { ["format"] = ["Định dạng phải là json, xlsx hoặc pdf."] });
+        }
         var (unit, period) = await ReadableAsync(unitId, from, to, current, cancellationToken);
         var report = await reports.GetAsync(unit, period, cancellationToken);
-        if (format == "xlsx")
+        var name = $"bao-cao-giai-quyet-tthc-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}";
+        return format switch
         {
-            var today = time.Today();
-            return TypedResults.File(ProcessingReportWorkbook.Write(report, today), Spreadsheet.ContentType,
-                $"bao-cao-giai-quyet-tthc-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
-        }
-        return TypedResults.Ok(report);
+            "xlsx" => TypedResults.File(ProcessingReportWorkbook.Write(report, time.Today()), Spreadsheet.ContentType, $"{name}.xlsx"),
+            "pdf" => TypedResults.File(pdf.Write(report, time.Today()), ProcessingReportPdf.ContentType, $"{name}.pdf"),
+            _ => TypedResults.Ok(report),
+        };
     }
 
     /// <summary>The period and unit of a report request, refused unless the officer reads reports of that unit.</summary>

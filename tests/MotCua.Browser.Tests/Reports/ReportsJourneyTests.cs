@@ -74,6 +74,13 @@ public sealed class ReportsJourneyTests(BrowserApp app)
         Assert.Equal("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", rows[2][0]);
         Assert.Equal(["Xã Vạn Tường", "2", "0", "2", "0", "2", "1", "0", "1", "0", "0", "0", "1", "0"], rows[7].Take(14));
 
+        // And in PDF, kept with the screenshots for people to look at.
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Xuất PDF" }).ClickAsync());
+        Assert.EndsWith(".pdf", pdf.SuggestedFilename, StringComparison.Ordinal);
+        var pdfPath = Path.Combine(BrowserApp.ArtifactsDirectory(), "form06.pdf");
+        await pdf.SaveAsAsync(pdfPath);
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(pdfPath))[..4]);
+
         var phone = await app.NewPageAsync(BrowserApp.Phone);
         await app.SignInAsync(phone, staff.Leader.UserName, MotCuaApp.OfficerPassword);
         await phone.GotoAsync("/mot-cua/bao-cao");

@@ -1,13 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MotCua.Core.Common;
 using MotCua.Core.Documents;
+using MotCua.Core.Reports;
 using MotCua.Domain.Organisation;
+using MotCua.Domain.Reports;
 using MotCua.Testing;
 
 namespace MotCua.Web.Tests.Reports;
 
-/// <summary>The processing report (form 06) through the API: figures, identities, carried-over dossiers, the Excel form.</summary>
+/// <summary>The processing report (form 06) through the API: figures, identities, carried-over dossiers, the Excel and PDF forms.</summary>
 public sealed class ProcessingReportTests(DossierApp app) : IClassFixture<DossierApp>
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
@@ -69,6 +73,35 @@ public sealed class ProcessingReportTests(DossierApp app) : IClassFixture<Dossie
         Assert.Contains("từ ngày 24/11/2026 đến ngày 30/11/2026", rows[3][0], StringComparison.Ordinal);
         Assert.Equal(["Xã Bình Sơn", "2", "0", "0", "2", "0", "0", "0", "0", "2", $"{2 - overdue}", $"{overdue}", "0", "0"], rows[7].Take(14));
         Assert.Contains("THỦ TRƯỞNG ĐƠN VỊ", rows[10]);
+
+        // And as PDF: one A4 landscape page with the same title, period and figures, in Vietnamese text (not pictures of it).
+        var pdf = await leader.GetAsync($"/api/v1/reports/processing?unitId={commune}&from=2026-11-24&to=2026-11-30&format=pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var page = Assert.Single(document.GetPages());
+        Assert.True(page.Width > page.Height);
+        var words = page.GetWords().Select(w => w.Text).ToList();
+        var text = string.Join(' ', words);
+        Assert.Contains("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", text, StringComparison.Ordinal);
+        Assert.Contains("từ ngày 24/11/2026 đến ngày 30/11/2026", text, StringComparison.Ordinal);
+        Assert.Contains("THỦ TRƯỞNG ĐƠN VỊ", text, StringComparison.Ordinal);
+        var row = page.GetWords().Where(w => w.Text.All(char.IsDigit)).OrderBy(w => w.BoundingBox.Left)
+            .GroupBy(w => Math.Round(w.BoundingBox.Bottom)).OrderByDescending(g => g.Count()).First().Select(w => w.Text);
+        Assert.Equal(["2", "0", "0", "2", "0", "0", "0", "0", "2", $"{2 - overdue}", $"{overdue}", "0", "0"], row);
+        await (await leader.GetAsync($"/api/v1/reports/processing?unitId={commune}&from=2026-11-24&to=2026-11-30&format=doc"))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public void WithoutAVietnameseFont_ThePdfIsRefusedWithAClearMessage()
+    {
+        var writer = new ProcessingReportPdf(Options.Create(new PdfFontOptions { Regular = ["/khong-co/phong-chu.ttf"], Bold = [] }));
+        var report = new ProcessingReportView(Guid.NewGuid(), "Xã Bình Sơn", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30),
+            new ReceivedFigures(0, 0, 0, 0), new ResolvedFigures(0, 0, 0, 0), new InProgressFigures(0, 0, 0), 0, 0);
+        var refused = Assert.Throws<ProblemException>(() => writer.Write(report, new DateOnly(2026, 12, 1)));
+        Assert.Equal((503, "pdf_font_missing"), (refused.Status, refused.Code));
+        Assert.Contains("phông chữ", refused.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
