@@ -58,8 +58,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IJobHandler, HistoryImport>();
         services.AddScoped<IJobHandler, FigureReconciliation>();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
-        services.AddSingleton<FigureReconciliationSchedule>();
-        services.AddHostedService(s => s.GetRequiredService<FigureReconciliationSchedule>());
+        services.AddHostedService<FigureReconciliationSchedule>();
+        services.AddHostedService<FigureFolder>();
 
         services.AddScoped<DossierNotices>();
         services.AddScoped<ReceptionService>();
@@ -69,6 +69,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProcessingReportQuery>();
         services.AddScoped<ServiceIndexQuery>();
         services.AddScoped<TargetService>();
+        services.AddOptions<PdfFontOptions>().Bind(configuration.GetSection(PdfFontOptions.Section));
+        services.AddSingleton<ProcessingReportPdf>();
         services.AddScoped<DossierForms>();
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))

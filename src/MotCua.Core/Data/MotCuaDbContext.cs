@@ -41,36 +41,27 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Saves, and moves the daily report figures the dossier changes affect in the same transaction
-    /// (<see cref="FigureLedger"/>): the figures never disagree with the dossiers they count.
+    /// Saves, with the changes of the daily report figures the dossier changes cause (<see cref="FigureLedger"/>)
+    /// as insert-only rows in the same transaction: the figures never disagree with the dossiers they count.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var figures = await FigureLedger.CollectAsync(this, cancellationToken);
-        if (figures.Count == 0)
+        var deltas = FigureLedger.Rows(await FigureLedger.CollectAsync(this, cancellationToken));
+        if (deltas.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        AddRange(deltas);
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await FigureLedger.ApplyAsync(this, figures, cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-            if (acceptAllChangesOnSuccess)
-            {
-                ChangeTracker.AcceptAllChanges();
-            }
-            return saved;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
-            if (own is not null)
+            // Saved or not, they are this attempt's: a retry collects its own.
+            foreach (var delta in deltas)
             {
-                await own.DisposeAsync();
+                Entry(delta).State = EntityState.Detached;
             }
         }
     }

@@ -11,8 +11,9 @@ namespace MotCua.Core.Reports;
 
 /// <summary>
 /// One counter of the incremental report figures: a lead agency, a local day, a <see cref="FigureKey"/> and, for
-/// online procedures, the procedure's code. Kept up to date in the transaction of every dossier change
-/// (<see cref="FigureLedger"/>); checked and repaired by the nightly <see cref="FigureReconciliation"/>.
+/// online procedures, the procedure's code. Every dossier change writes its deltas in its own transaction
+/// (<see cref="FigureDelta"/>, insert only); <see cref="FigureFolder"/> adds them to the counters a moment later;
+/// the nightly <see cref="FigureReconciliation"/> checks and repairs the counters.
 /// </summary>
 public sealed class DailyFigure
 {
@@ -42,6 +43,35 @@ public sealed class MonthlyFigure
     public long Count { get; set; }
 }
 
+/// <summary>
+/// A change of one daily counter, written with the dossier change that caused it. Only ever inserted, so concurrent
+/// receptions at one agency never wait on each other's counter rows; folded into the counters in batches. Readers
+/// add the deltas not folded yet, so reports are exact at every moment.
+/// </summary>
+public sealed class FigureDelta
+{
+    public long Id { get; set; }
+
+    public Guid UnitId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public int Key { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public long Delta { get; set; }
+}
+
+internal sealed class FigureDeltaConfiguration : IEntityTypeConfiguration<FigureDelta>
+{
+    public void Configure(EntityTypeBuilder<FigureDelta> builder)
+    {
+        builder.ToTable("FigureDeltas");
+        builder.Property(f => f.Code).HasMaxLength(40);
+    }
+}
+
 internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyFigure>
 {
     public void Configure(EntityTypeBuilder<DailyFigure> builder)
@@ -65,7 +95,7 @@ internal sealed class MonthlyFigureConfiguration : IEntityTypeConfiguration<Mont
 
 /// <summary>
 /// Turns the dossier changes a <see cref="MotCuaDbContext"/> is about to save into the daily figures they move
-/// (the former state taken out, the new one put in) and writes them in the same transaction.
+/// (the former state taken out, the new one put in), saved with them as <see cref="FigureDelta"/> rows.
 /// </summary>
 public static class FigureLedger
 {
@@ -132,6 +162,10 @@ public static class FigureLedger
         await UpsertAsync(db, Daily, deltas, cancellationToken);
         await UpsertAsync(db, Monthly, DailyFigures.Monthly(deltas), cancellationToken);
     }
+
+    /// <summary>The delta rows of the collected changes, to be saved with them.</summary>
+    public static List<FigureDelta> Rows(IReadOnlyDictionary<FigureCell, long> deltas) =>
+        deltas.Select(d => new FigureDelta { UnitId = d.Key.UnitId, Day = d.Key.Day, Key = d.Key.Key, Code = d.Key.Code, Delta = d.Value }).ToList();
 
     internal const string Daily = "DailyFigures";
     internal const string Monthly = "MonthlyFigures";

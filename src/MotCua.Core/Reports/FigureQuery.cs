@@ -6,15 +6,29 @@ namespace MotCua.Core.Reports;
 
 /// <summary>
 /// Sums the counters of a unit subtree for a period in the database, never the dossiers themselves: whole months
-/// from the monthly counters, the days at the edges from the daily ones. What is open at a moment sums every
-/// earlier month and the days of its own month.
+/// from the monthly counters, the days at the edges from the daily ones, plus the deltas not folded yet. What is
+/// open at a moment sums every earlier month and the days of its own month.
 /// </summary>
 public static class FigureQuery
 {
     private const int Open = (int)FigureKey.Open, Overdue = (int)FigureKey.Overdue, Repeat = (int)FigureKey.SupplementRepeat;
 
-    public static async Task<FigureSums> SumAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, ReportPeriod period, CancellationToken cancellationToken)
+    // Keys are listed, not ranged: the counters' primary key leads with the key, so a list lets the database seek
+    // each (key, unit) pair and read only the days or months asked for.
+    private static readonly int[] Standing = [Open, Overdue];
+    private static readonly int[] Flows = Enumerable.Range((int)FigureKey.ReceivedOnline, (int)FigureKey.OnlineProcedure - (int)FigureKey.ReceivedOnline + 1).ToArray();
+
+    public static async Task<FigureSums> SumAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, ReportPeriod period, CancellationToken cancellationToken) =>
+        FigureSums.Of(await CellsAsync(db, units, period, cancellationToken), period);
+
+    /// <summary>
+    /// The counters of each unit summed for the period (to be added up per subtree with <see cref="FigureSums.Of"/>):
+    /// standing figures as one cell before the period and one at its end, flows on a day inside it.
+    /// </summary>
+    public static async Task<List<KeyValuePair<FigureCell, long>>> CellsAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, ReportPeriod period, CancellationToken cancellationToken)
     {
+        // One snapshot: a fold moving deltas into the counters between two reads would count them twice or never.
+        await using var snapshot = db.Database.CurrentTransaction is null ? await ReadSnapshot.BeginAsync(db, cancellationToken) : null;
         var (from, to) = (period.From, period.To);
         var fromMonth = DailyFigures.MonthOf(from);
         // Standing counts: up to the end as whole months before `through` plus its days; before the start likewise.
@@ -27,51 +41,98 @@ public static class FigureQuery
         var monthly = db.Set<MonthlyFigure>().AsNoTracking().Where(f => units.Contains(f.UnitId));
         var daily = db.Set<DailyFigure>().AsNoTracking().Where(f => units.Contains(f.UnitId));
         var standingMonths = await monthly
-            .Where(f => (f.Key == Open || f.Key == Overdue) && f.Month < through)
-            .GroupBy(f => f.Key)
-            .Select(g => new { g.Key, Through = g.Sum(f => f.Count), Before = g.Sum(f => f.Month < fromMonth ? f.Count : 0) })
+            .Where(f => Standing.Contains(f.Key) && f.Month < through)
+            .GroupBy(f => new { f.UnitId, f.Key })
+            .Select(g => new { g.Key.UnitId, g.Key.Key, Through = g.Sum(f => f.Count), Before = g.Sum(f => f.Month < fromMonth ? f.Count : 0) })
             .ToListAsync(cancellationToken);
         var standingDays = await daily
-            .Where(f => (f.Key == Open || f.Key == Overdue) && f.Day >= fromMonth && f.Day <= to && (f.Day >= through || f.Day < from))
-            .GroupBy(f => f.Key)
-            .Select(g => new { g.Key, Through = g.Sum(f => f.Day >= through ? f.Count : 0), Before = g.Sum(f => f.Day < from ? f.Count : 0) })
+            .Where(f => Standing.Contains(f.Key) && f.Day >= fromMonth && f.Day <= to && (f.Day >= through || f.Day < from))
+            .GroupBy(f => new { f.UnitId, f.Key })
+            .Select(g => new { g.Key.UnitId, g.Key.Key, Through = g.Sum(f => f.Day >= through ? f.Count : 0), Before = g.Sum(f => f.Day < from ? f.Count : 0) })
             .ToListAsync(cancellationToken);
         var flowMonths = anyFull
             ? await monthly
-                .Where(f => f.Key > Overdue && f.Month >= firstFull && f.Month < endFull)
-                .GroupBy(f => new { f.Key, f.Code })
-                .Select(g => new { g.Key.Key, g.Key.Code, Count = g.Sum(f => f.Count) })
+                .Where(f => Flows.Contains(f.Key) && f.Month >= firstFull && f.Month < endFull)
+                .GroupBy(f => new { f.UnitId, f.Key, f.Code })
+                .Select(g => new { g.Key.UnitId, g.Key.Key, g.Key.Code, Count = g.Sum(f => f.Count) })
                 .ToListAsync(cancellationToken)
             : [];
         var flowDays = await daily
-            .Where(f => f.Key > Overdue && f.Day >= from && f.Day <= to && (f.Key >= Repeat || !anyFull || f.Day < firstFull || f.Day >= endFull))
-            .GroupBy(f => new { f.Key, f.Code, Day = f.Key >= Repeat ? f.Day : from })
-            .Select(g => new { g.Key.Key, g.Key.Code, g.Key.Day, Count = g.Sum(f => f.Count) })
+            .Where(f => Flows.Contains(f.Key) && f.Day >= from && f.Day <= to && (!anyFull || f.Day < firstFull || f.Day >= endFull))
+            .GroupBy(f => new { f.UnitId, f.Key, f.Code })
+            .Select(g => new { g.Key.UnitId, g.Key.Key, g.Key.Code, Day = from, Count = g.Sum(f => f.Count) })
             .ToListAsync(cancellationToken);
+        var repeats = await daily
+            .Where(f => f.Key >= Repeat && f.Day >= from && f.Day <= to)
+            .Select(f => new { f.UnitId, f.Key, f.Code, f.Day, f.Count })
+            .ToListAsync(cancellationToken);
+        var pending = await PendingAsync(db, units, to, cancellationToken);
 
         // Standing counts enter as one cell before the period and one at its end; flows on a day inside it (their own for repeats).
         var cells = new List<KeyValuePair<FigureCell, long>>();
-        void Add(int key, DateOnly day, long count, string code = "") => cells.Add(new(new FigureCell(Guid.Empty, day, key, code), count));
+        void Add(Guid unit, int key, DateOnly day, long count, string code = "") => cells.Add(new(new FigureCell(unit, day, key, code), count));
         foreach (var s in standingMonths.Concat(standingDays))
         {
             if (s.Key == Open)
             {
-                Add(Open, from.AddDays(-1), s.Before);
-                Add(Open, to, s.Through - s.Before);
+                Add(s.UnitId, Open, from.AddDays(-1), s.Before);
+                Add(s.UnitId, Open, to, s.Through - s.Before);
             }
             else
             {
-                Add(Overdue, to, s.Through);
+                Add(s.UnitId, Overdue, to, s.Through);
             }
         }
         foreach (var f in flowMonths)
         {
-            Add(f.Key, from, f.Count, f.Code);
+            Add(f.UnitId, f.Key, from, f.Count, f.Code);
         }
-        foreach (var f in flowDays)
+        foreach (var f in flowDays.Concat(repeats))
         {
-            Add(f.Key, f.Day, f.Count, f.Code);
+            Add(f.UnitId, f.Key, f.Day, f.Count, f.Code);
         }
-        return FigureSums.Of(cells, period);
+        cells.AddRange(pending);
+        return cells;
+    }
+
+    /// <summary>The deltas not folded into the counters yet, up to a day, as cells of their own day.</summary>
+    private static async Task<List<KeyValuePair<FigureCell, long>>> PendingAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, DateOnly to, CancellationToken cancellationToken) =>
+        (await db.Set<FigureDelta>().AsNoTracking()
+            .Where(f => units.Contains(f.UnitId) && f.Day <= to)
+            .GroupBy(f => new { f.UnitId, f.Day, f.Key, f.Code })
+            .Select(g => new { g.Key.UnitId, g.Key.Day, g.Key.Key, g.Key.Code, Delta = g.Sum(f => f.Delta) })
+            .ToListAsync(cancellationToken))
+        .Select(d => new KeyValuePair<FigureCell, long>(new FigureCell(d.UnitId, d.Day, d.Key, d.Code), d.Delta))
+        .ToList();
+
+    /// <summary>
+    /// The counters of the units month by month from <paramref name="first"/> to <paramref name="last"/> (first days
+    /// of months): every earlier month of the standing figures, the flows of those months, and their repeated
+    /// supplement requests by day. <see cref="FigureSums.Of"/> gives any of those months from them.
+    /// </summary>
+    public static async Task<List<KeyValuePair<FigureCell, long>>> MonthCellsAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, DateOnly first, DateOnly last,
+        CancellationToken cancellationToken)
+    {
+        var end = last.AddMonths(1);
+        await using var snapshot = db.Database.CurrentTransaction is null ? await ReadSnapshot.BeginAsync(db, cancellationToken) : null;
+        var months = db.Set<MonthlyFigure>().AsNoTracking().Where(f => units.Contains(f.UnitId) && f.Month < end);
+        var monthly = await months.Where(f => Standing.Contains(f.Key))
+            .GroupBy(f => new { f.Key, f.Code, f.Month })
+            .Select(g => new { g.Key.Key, g.Key.Code, g.Key.Month, Count = g.Sum(f => f.Count) })
+            .ToListAsync(cancellationToken);
+        monthly.AddRange(await months.Where(f => Flows.Contains(f.Key) && f.Month >= first)
+            .GroupBy(f => new { f.Key, f.Code, f.Month })
+            .Select(g => new { g.Key.Key, g.Key.Code, g.Key.Month, Count = g.Sum(f => f.Count) })
+            .ToListAsync(cancellationToken));
+        var repeats = await db.Set<DailyFigure>().AsNoTracking()
+            .Where(f => units.Contains(f.UnitId) && f.Key >= Repeat && f.Day >= first && f.Day < end)
+            .GroupBy(f => new { f.Key, f.Day })
+            .Select(g => new { g.Key.Key, g.Key.Day, Count = g.Sum(f => f.Count) })
+            .ToListAsync(cancellationToken);
+        var pending = await PendingAsync(db, units, end.AddDays(-1), cancellationToken);
+        return monthly.Select(m => new KeyValuePair<FigureCell, long>(new FigureCell(Guid.Empty, m.Month, m.Key, m.Code), m.Count))
+            .Concat(repeats.Select(r => new KeyValuePair<FigureCell, long>(new FigureCell(Guid.Empty, r.Day, r.Key, ""), r.Count)))
+            .Concat(pending)
+            .ToList();
     }
 }

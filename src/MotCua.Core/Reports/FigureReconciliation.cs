@@ -1,7 +1,4 @@
-using System.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,7 +37,8 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
         Dictionary<FigureCell, long> expectedMonthly;
         var counters = 0;
         int dossiers;
-        await using (var snapshot = await SnapshotAsync(cancellationToken))
+        await FigureFolder.FoldAsync(db, cancellationToken);
+        await using (var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken))
         {
             var received = db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivedAt != null && !FigureLedger.NeverReceived.Contains(d.Status));
             var total = await received.CountAsync(cancellationToken);
@@ -85,6 +83,16 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
                 counters++;
                 DailyFigures.Bump(expectedMonthly, new FigureCell(stored.UnitId, stored.Month, stored.Key, stored.Code), -stored.Count);
             }
+            // Deltas written since the fold above count as stored: the folder adds them to the counters later.
+            await foreach (var pending in db.Set<FigureDelta>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                var cell = new FigureCell(pending.UnitId, pending.Day, pending.Key, pending.Code);
+                DailyFigures.Bump(expected, cell, -pending.Delta);
+                if (pending.Key < (int)FigureKey.SupplementRepeat)
+                {
+                    DailyFigures.Bump(expectedMonthly, cell with { Day = DailyFigures.MonthOf(cell.Day) }, -pending.Delta);
+                }
+            }
             await snapshot.CommitAsync(cancellationToken);
         }
         var (daily, monthly) = (expected, expectedMonthly);
@@ -104,22 +112,6 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
             logger.LogWarning("Report figures drifted from the dossiers in {Count} counters (repaired); first: {First}", drifted, examples[0]);
         }
         return new ReconciliationResult(dossiers, counters, drifted, examples);
-    }
-
-    /// <summary>
-    /// A read transaction that sees one state of the database throughout: repeatable read on PostgreSQL; on SQLite
-    /// a deferred transaction (a snapshot in WAL mode that, unlike the default immediate one, does not block writers).
-    /// </summary>
-    private async Task<IDbContextTransaction> SnapshotAsync(CancellationToken cancellationToken)
-    {
-        if (!db.IsSqlite)
-        {
-            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        }
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken)
-            ?? throw new InvalidOperationException("The SQLite transaction was not taken.");
     }
 
     /// <summary>The first drifted counters, named for people (the stored value was the repaired one minus the difference).</summary>

@@ -42,9 +42,9 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     public async Task<ServiceIndexView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var (unit, units) = await ProcessingReportQuery.SubtreeAsync(trees, unitId, cancellationToken);
-        var index = await ComputeAsync(units, period, cancellationToken);
-        var lastYear = period.From.Year - 1;
-        var previous = await ComputeAsync(units, new ReportPeriod(new DateOnly(lastYear, 1, 1), new DateOnly(lastYear, 12, 31)), cancellationToken);
+        var index = await ComputeAsync(await FigureQuery.SumAsync(db, units, period, cancellationToken), cancellationToken);
+        var lastYear = new ReportPeriod(new DateOnly(period.From.Year - 1, 1, 1), new DateOnly(period.From.Year - 1, 12, 31));
+        var previous = await ComputeAsync(await FigureQuery.SumAsync(db, units, lastYear, cancellationToken), cancellationToken);
         var (central, overrides) = await targetSettings.ForUnitAsync(period.From.Year, unitId, cancellationToken);
         var targets = Targets.Central.Select(t =>
         {
@@ -66,11 +66,13 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     {
         var tree = await trees.GetAsync(cancellationToken);
         var unit = tree.Find(unitId) ?? throw Common.ProblemException.NotFound("đơn vị");
-        var peers = tree.All().Where(u => u.Kind == unit.Kind && u.IsActive).ToList();
+        var peers = tree.All().Where(u => u.Kind == unit.Kind && u.IsActive).Select(p => (Unit: p, Subtree: tree.Subtree(p.Id).Select(u => u.Id).ToHashSet())).ToList();
+        // One read of every peer's counters, added up per peer.
+        var cells = await FigureQuery.CellsAsync(db, peers.SelectMany(p => p.Subtree).Distinct().ToList(), period, cancellationToken);
         var scored = new List<(UnitNode Unit, ServiceIndexResult Index)>();
-        foreach (var peer in peers)
+        foreach (var (peer, subtree) in peers)
         {
-            scored.Add((peer, await ComputeAsync(tree.Subtree(peer.Id).Select(u => u.Id).ToList(), period, cancellationToken)));
+            scored.Add((peer, await ComputeAsync(FigureSums.Of(cells.Where(c => subtree.Contains(c.Key.UnitId)), period), cancellationToken)));
         }
         return scored
             .OrderByDescending(s => s.Index.Total ?? -1)
@@ -103,11 +105,13 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     {
         var (_, units) = await ProcessingReportQuery.SubtreeAsync(trees, unitId, cancellationToken);
         var months = new List<MonthlyIndex>(12);
-        var first = new DateOnly(last.Year, last.Month, 1).AddMonths(-11);
-        for (var month = first; month <= last; month = month.AddMonths(1))
+        var lastMonth = new DateOnly(last.Year, last.Month, 1);
+        var first = lastMonth.AddMonths(-11);
+        var cells = await FigureQuery.MonthCellsAsync(db, units, first, lastMonth, cancellationToken);
+        for (var month = first; month <= lastMonth; month = month.AddMonths(1))
         {
             var period = new ReportPeriod(month, month.AddMonths(1).AddDays(-1));
-            var index = await ComputeAsync(units, period, cancellationToken);
+            var index = await ComputeAsync(FigureSums.Of(cells, period), cancellationToken);
             months.Add(new MonthlyIndex(period.From, period.To, index.Total, index.ApplicableMax, Item(index, "2.1").Rate));
         }
         return months;
@@ -115,9 +119,9 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
 
     private static IndexItem Item(ServiceIndexResult index, string key) => index.Groups.SelectMany(g => g.Items).Single(i => i.Key == key);
 
-    private async Task<ServiceIndexResult> ComputeAsync(List<Guid> units, ReportPeriod period, CancellationToken cancellationToken)
+    private async Task<ServiceIndexResult> ComputeAsync(FigureSums sums, CancellationToken cancellationToken)
     {
-        var sums = await FigureQuery.SumAsync(db, units, period, cancellationToken);
+        var period = sums.Period;
         var onTime = sums.OnTime();
 
         var (versions, online) = await InForceAsync(cancellationToken);

@@ -1311,6 +1311,36 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("DailyFigures", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Core.Reports.FigureDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureDeltas", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Core.Reports.MonthlyFigure", b =>
                 {
                     b.Property<int>("Key")

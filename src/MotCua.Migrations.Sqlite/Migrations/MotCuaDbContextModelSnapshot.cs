@@ -1302,6 +1302,34 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("DailyFigures", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Core.Reports.FigureDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureDeltas", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Core.Reports.MonthlyFigure", b =>
                 {
                     b.Property<int>("Key")

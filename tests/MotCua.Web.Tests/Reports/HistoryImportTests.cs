@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Core.Reports;
 using MotCua.Testing;
 
 namespace MotCua.Web.Tests.Reports;
@@ -125,6 +127,24 @@ public sealed class HistoryImportTests(DossierApp app) : IClassFixture<DossierAp
         Assert.Equal((receivedInPeriod.Count(g => g.Channel == "online"), receivedInPeriod.Count), Ratio(items["3.3"]));
         var results = resolved.Where(g => g.Status is "returned" or "result_ready").ToList();
         Assert.Equal((results.Count(g => g.ReturnMethod == "online"), results.Count), Ratio(items["6.1"]));
+
+        // The 12-month trend (read in one go) and the ranking (all communes in one read) give what each period gives alone.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var indicators = scope.ServiceProvider.GetRequiredService<ServiceIndexQuery>();
+            var trend = await indicators.TrendAsync(commune, new DateOnly(2026, 11, 23), CancellationToken.None);
+            Assert.Equal(12, trend.Count);
+            foreach (var month in trend.Where(m => m.From >= new DateOnly(2026, 7, 1)))
+            {
+                var alone = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/service-index?unitId={commune}&from={month.From:yyyy-MM-dd}&to={month.To:yyyy-MM-dd}");
+                Assert.Equal(alone.GetProperty("total").GetDecimal(), month.Total);
+                Assert.Equal(Ratio(alone.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("items").EnumerateArray())
+                    .Single(i => i.GetProperty("key").GetString() == "2.1")) is var (n, d) && d > 0 ? (decimal)n / d : null, month.OnTimeRate);
+            }
+            var october = new Domain.Reports.ReportPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31));
+            var ranked = (await indicators.RankAsync(commune, october, CancellationToken.None)).Single(r => r.UnitId == commune);
+            Assert.Equal(index.GetProperty("total").GetDecimal(), ranked.Total);
+        }
 
         // Importing the same file again adds nothing.
         var again = await ImportAsync(admin, file, dryRun: false);
