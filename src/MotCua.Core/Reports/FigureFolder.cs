@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MotCua.Core.Common;
 using MotCua.Core.Data;
 using MotCua.Domain.Reports;
 
@@ -12,33 +12,16 @@ namespace MotCua.Core.Reports;
 /// once a second. A batch is taken with one <c>DELETE … RETURNING</c> in the transaction that adds it, so two nodes
 /// folding at once never add a delta twice, and a fold that fails leaves its deltas in place.
 /// </summary>
-public sealed class FigureFolder(IServiceScopeFactory scopes, TimeProvider time, ILogger<FigureFolder> logger) : BackgroundService
+public sealed class FigureFolder(IServiceScopeFactory scopes, TimeProvider time, ILogger<FigureFolder> logger) : PeriodicWork(time, logger)
 {
     private const int BatchSize = 20_000;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await FoldAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not fold the report figure deltas; they stay until the next try");
-            }
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await FoldAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>(), cancellationToken);
     }
 
     /// <summary>Folds every delta there is now; returns how many.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MotCua.Core.Common;
@@ -155,48 +154,34 @@ public sealed class ReportOptions
 /// whenever dossiers exist but no reconciliation ever ran (the figures of a database created before them are built).
 /// </summary>
 public sealed class FigureReconciliationSchedule(IServiceScopeFactory scopes, TimeProvider time, IOptions<ReportOptions> options, ILogger<FigureReconciliationSchedule> logger)
-    : BackgroundService
+    : PeriodicWork(time, logger)
 {
     public const int Hour = 2;
-    private static readonly TimeSpan Check = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (options.Value.NightlyReconciliation && !stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await QueueIfDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not queue the report figures reconciliation");
-            }
-            try
-            {
-                await Task.Delay(Check, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
+
+    protected override bool Enabled => options.Value.NightlyReconciliation;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => QueueIfDueAsync(cancellationToken);
+
+    /// <summary>
+    /// Due when none was ever queued and there are dossiers to count, or when the last one was queued on an earlier
+    /// day and it is now past <see cref="Hour"/> (Vietnam time).
+    /// </summary>
+    public static bool IsDue(DateTimeOffset? lastQueued, bool anyDossier, DateTimeOffset now) =>
+        lastQueued is not { } last ? anyDossier : now.ToVietnam().Hour >= Hour && last.ToVietnam().Date < now.ToVietnam().Date;
 
     public async Task QueueIfDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MotCuaDbContext>();
-        var local = time.GetUtcNow().ToVietnam();
-        var jobs = db.Set<BackgroundJob>().AsNoTracking().Where(j => j.Kind == FigureReconciliation.JobKind);
-        var last = await jobs.OrderByDescending(j => j.CreatedAt).Select(j => (DateTimeOffset?)j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var due = last is null
-            ? await db.Set<Dossier>().AnyAsync(d => d.ReceivedAt != null, cancellationToken)
-            : local.Hour >= Hour && last.Value.ToVietnam().Date < local.Date;
+        var last = await db.Set<BackgroundJob>().AsNoTracking().Where(j => j.Kind == FigureReconciliation.JobKind)
+            .OrderByDescending(j => j.CreatedAt).Select(j => (DateTimeOffset?)j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var due = IsDue(last, last is not null || await db.Set<Dossier>().AnyAsync(d => d.ReceivedAt != null, cancellationToken), Time.GetUtcNow());
         if (due)
         {
-            var queue = new JobQueue(db, SystemActor.Instance, time, services.GetRequiredService<JobSignal>());
+            var queue = new JobQueue(db, SystemActor.Instance, Time, services.GetRequiredService<JobSignal>());
             await queue.EnqueueAsync(FigureReconciliation.JobKind, new { }, null, null, cancellationToken);
         }
     }

@@ -76,6 +76,18 @@ public sealed class ReportFiguresTests(DossierApp app) : IClassFixture<DossierAp
     }
 
     [Fact]
+    public void TheReconciliationIsQueuedOncePerNightAfterTwo_AndAtOnceWhenItNeverRanOnDossiers()
+    {
+        var vietnam = TimeSpan.FromHours(7);
+        var yesterday = new DateTimeOffset(2026, 11, 22, 2, 5, 0, vietnam);
+        Assert.False(FigureReconciliationSchedule.IsDue(yesterday, true, new DateTimeOffset(2026, 11, 23, 1, 59, 0, vietnam)));
+        Assert.True(FigureReconciliationSchedule.IsDue(yesterday, true, new DateTimeOffset(2026, 11, 23, 2, 0, 0, vietnam)));
+        Assert.False(FigureReconciliationSchedule.IsDue(new DateTimeOffset(2026, 11, 23, 2, 1, 0, vietnam), true, new DateTimeOffset(2026, 11, 23, 23, 0, 0, vietnam)));
+        Assert.True(FigureReconciliationSchedule.IsDue(null, true, new DateTimeOffset(2026, 11, 23, 10, 0, 0, vietnam)));
+        Assert.False(FigureReconciliationSchedule.IsDue(null, false, new DateTimeOffset(2026, 11, 23, 10, 0, 0, vietnam)));
+    }
+
+    [Fact]
     public async Task OnlyTheProvincesAdministratorsStartAReconciliation()
     {
         var communeAdmin = (await app.OfficerAsync(Domain.Organisation.Role.Administrator, DossierApp.Commune)).Client;
