@@ -19,17 +19,21 @@ public static class FigureQuery
     private static readonly int[] Flows = Enumerable.Range((int)FigureKey.ReceivedOnline, (int)FigureKey.OnlineProcedure - (int)FigureKey.ReceivedOnline + 1).ToArray();
 
     public static async Task<FigureSums> SumAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, ReportPeriod period, CancellationToken cancellationToken) =>
-        FigureSums.Of(await CellsAsync(db, units, period, cancellationToken), period);
+        FigureSums.Of(await CellsAsync(db, units, period, byUnit: false, cancellationToken), period);
 
     /// <summary>
-    /// The counters of each unit summed for the period (to be added up per subtree with <see cref="FigureSums.Of"/>):
-    /// standing figures as one cell before the period and one at its end, flows on a day inside it.
+    /// The counters of the units summed for the period, for each unit when <paramref name="byUnit"/> (to be added up
+    /// per subtree with <see cref="FigureSums.Of"/>), else all together: standing figures as one cell before the
+    /// period and one at its end, flows on a day inside it.
     /// </summary>
-    public static async Task<List<KeyValuePair<FigureCell, long>>> CellsAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, ReportPeriod period, CancellationToken cancellationToken)
+    public static async Task<List<KeyValuePair<FigureCell, long>>> CellsAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, ReportPeriod period, bool byUnit,
+        CancellationToken cancellationToken)
     {
         // One snapshot: a fold moving deltas into the counters between two reads would count them twice or never.
         await using var snapshot = db.Database.CurrentTransaction is null ? await ReadSnapshot.BeginAsync(db, cancellationToken) : null;
         var (from, to) = (period.From, period.To);
+        // A parameter, not a literal: PostgreSQL then knows the grouping column is a uuid.
+        var all = Guid.Empty;
         var fromMonth = DailyFigures.MonthOf(from);
         // Standing counts: up to the end as whole months before `through` plus its days; before the start likewise.
         var through = to.AddDays(1).Day == 1 ? to.AddDays(1) : DailyFigures.MonthOf(to);
@@ -42,31 +46,31 @@ public static class FigureQuery
         var daily = db.Set<DailyFigure>().AsNoTracking().Where(f => units.Contains(f.UnitId));
         var standingMonths = await monthly
             .Where(f => Standing.Contains(f.Key) && f.Month < through)
-            .GroupBy(f => new { f.UnitId, f.Key })
+            .GroupBy(f => new { UnitId = byUnit ? f.UnitId : all, f.Key })
             .Select(g => new { g.Key.UnitId, g.Key.Key, Through = g.Sum(f => f.Count), Before = g.Sum(f => f.Month < fromMonth ? f.Count : 0) })
             .ToListAsync(cancellationToken);
         var standingDays = await daily
             .Where(f => Standing.Contains(f.Key) && f.Day >= fromMonth && f.Day <= to && (f.Day >= through || f.Day < from))
-            .GroupBy(f => new { f.UnitId, f.Key })
+            .GroupBy(f => new { UnitId = byUnit ? f.UnitId : all, f.Key })
             .Select(g => new { g.Key.UnitId, g.Key.Key, Through = g.Sum(f => f.Day >= through ? f.Count : 0), Before = g.Sum(f => f.Day < from ? f.Count : 0) })
             .ToListAsync(cancellationToken);
         var flowMonths = anyFull
             ? await monthly
                 .Where(f => Flows.Contains(f.Key) && f.Month >= firstFull && f.Month < endFull)
-                .GroupBy(f => new { f.UnitId, f.Key, f.Code })
+                .GroupBy(f => new { UnitId = byUnit ? f.UnitId : all, f.Key, f.Code })
                 .Select(g => new { g.Key.UnitId, g.Key.Key, g.Key.Code, Count = g.Sum(f => f.Count) })
                 .ToListAsync(cancellationToken)
             : [];
         var flowDays = await daily
             .Where(f => Flows.Contains(f.Key) && f.Day >= from && f.Day <= to && (!anyFull || f.Day < firstFull || f.Day >= endFull))
-            .GroupBy(f => new { f.UnitId, f.Key, f.Code })
+            .GroupBy(f => new { UnitId = byUnit ? f.UnitId : all, f.Key, f.Code })
             .Select(g => new { g.Key.UnitId, g.Key.Key, g.Key.Code, Day = from, Count = g.Sum(f => f.Count) })
             .ToListAsync(cancellationToken);
         var repeats = await daily
-            .Where(f => f.Key >= Repeat && f.Day >= from && f.Day <= to)
+            .Where(f => f.Key == Repeat && f.Day >= from && f.Day <= to)
             .Select(f => new { f.UnitId, f.Key, f.Code, f.Day, f.Count })
             .ToListAsync(cancellationToken);
-        var pending = await PendingAsync(db, units, to, cancellationToken);
+        var pending = await PendingAsync(db, units, to, byUnit, cancellationToken);
 
         // Standing counts enter as one cell before the period and one at its end; flows on a day inside it (their own for repeats).
         var cells = new List<KeyValuePair<FigureCell, long>>();
@@ -96,14 +100,18 @@ public static class FigureQuery
     }
 
     /// <summary>The deltas not folded into the counters yet, up to a day, as cells of their own day.</summary>
-    private static async Task<List<KeyValuePair<FigureCell, long>>> PendingAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, DateOnly to, CancellationToken cancellationToken) =>
-        (await db.Set<FigureDelta>().AsNoTracking()
+    private static async Task<List<KeyValuePair<FigureCell, long>>> PendingAsync(MotCuaDbContext db, IReadOnlyCollection<Guid> units, DateOnly to, bool byUnit,
+        CancellationToken cancellationToken)
+    {
+        var all = Guid.Empty;
+        return (await db.Set<FigureDelta>().AsNoTracking()
             .Where(f => units.Contains(f.UnitId) && f.Day <= to)
-            .GroupBy(f => new { f.UnitId, f.Day, f.Key, f.Code })
+            .GroupBy(f => new { UnitId = byUnit ? f.UnitId : all, f.Day, f.Key, f.Code })
             .Select(g => new { g.Key.UnitId, g.Key.Day, g.Key.Key, g.Key.Code, Delta = g.Sum(f => f.Delta) })
             .ToListAsync(cancellationToken))
         .Select(d => new KeyValuePair<FigureCell, long>(new FigureCell(d.UnitId, d.Day, d.Key, d.Code), d.Delta))
         .ToList();
+    }
 
     /// <summary>
     /// The counters of the units month by month from <paramref name="first"/> to <paramref name="last"/> (first days
@@ -125,13 +133,13 @@ public static class FigureQuery
             .Select(g => new { g.Key.Key, g.Key.Code, g.Key.Month, Count = g.Sum(f => f.Count) })
             .ToListAsync(cancellationToken));
         var repeats = await db.Set<DailyFigure>().AsNoTracking()
-            .Where(f => units.Contains(f.UnitId) && f.Key >= Repeat && f.Day >= first && f.Day < end)
-            .GroupBy(f => new { f.Key, f.Day })
-            .Select(g => new { g.Key.Key, g.Key.Day, Count = g.Sum(f => f.Count) })
+            .Where(f => units.Contains(f.UnitId) && f.Key == Repeat && f.Day >= first && f.Day < end)
+            .GroupBy(f => new { f.Key, f.Code, f.Day })
+            .Select(g => new { g.Key.Key, g.Key.Code, g.Key.Day, Count = g.Sum(f => f.Count) })
             .ToListAsync(cancellationToken);
-        var pending = await PendingAsync(db, units, end.AddDays(-1), cancellationToken);
+        var pending = await PendingAsync(db, units, end.AddDays(-1), byUnit: false, cancellationToken);
         return monthly.Select(m => new KeyValuePair<FigureCell, long>(new FigureCell(Guid.Empty, m.Month, m.Key, m.Code), m.Count))
-            .Concat(repeats.Select(r => new KeyValuePair<FigureCell, long>(new FigureCell(Guid.Empty, r.Day, r.Key, ""), r.Count)))
+            .Concat(repeats.Select(r => new KeyValuePair<FigureCell, long>(new FigureCell(Guid.Empty, r.Day, r.Key, r.Code), r.Count)))
             .Concat(pending)
             .ToList();
     }

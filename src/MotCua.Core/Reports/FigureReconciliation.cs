@@ -87,7 +87,7 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
             {
                 var cell = new FigureCell(pending.UnitId, pending.Day, pending.Key, pending.Code);
                 DailyFigures.Bump(expected, cell, -pending.Delta);
-                if (pending.Key < (int)FigureKey.SupplementRepeat)
+                if (pending.Key != (int)FigureKey.SupplementRepeat)
                 {
                     DailyFigures.Bump(expectedMonthly, cell with { Day = DailyFigures.MonthOf(cell.Day) }, -pending.Delta);
                 }
@@ -138,7 +138,7 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
         return examples;
     }
 
-    private static string FigureName(int key) => key >= (int)FigureKey.SupplementRepeat ? nameof(FigureKey.SupplementRepeat) : ((FigureKey)key).ToString();
+    private static string FigureName(int key) => ((FigureKey)key).ToString();
 }
 
 public sealed class ReportOptions

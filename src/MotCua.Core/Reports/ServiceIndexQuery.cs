@@ -68,7 +68,7 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
         var unit = tree.Find(unitId) ?? throw Common.ProblemException.NotFound("đơn vị");
         var peers = tree.All().Where(u => u.Kind == unit.Kind && u.IsActive).Select(p => (Unit: p, Subtree: tree.Subtree(p.Id).Select(u => u.Id).ToHashSet())).ToList();
         // One read of every peer's counters, added up per peer.
-        var cells = await FigureQuery.CellsAsync(db, peers.SelectMany(p => p.Subtree).Distinct().ToList(), period, cancellationToken);
+        var cells = await FigureQuery.CellsAsync(db, peers.SelectMany(p => p.Subtree).Distinct().ToList(), period, byUnit: true, cancellationToken);
         var scored = new List<(UnitNode Unit, ServiceIndexResult Index)>();
         foreach (var (peer, subtree) in peers)
         {

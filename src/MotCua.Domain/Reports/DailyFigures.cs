@@ -1,3 +1,4 @@
+using System.Globalization;
 using MotCua.Domain.Dossiers;
 
 namespace MotCua.Domain.Reports;
@@ -39,11 +40,10 @@ public enum FigureKey
     OnlineProcedure = 15,
 
     /// <summary>
-    /// A supplement request following an earlier one of the same dossier, on the later one's day; the key is
-    /// this plus the days since the earlier one, so that a period can tell when both fell inside it and count
-    /// the dossier once.
+    /// A supplement request following an earlier one of the same dossier, on the later one's day, with the days
+    /// since the earlier one as its code, so that a period can tell when both fell inside it and count the dossier once.
     /// </summary>
-    SupplementRepeat = 1000,
+    SupplementRepeat = 16,
 }
 
 /// <summary>One counter: a unit (the lead agency), a local day, a figure and, for online procedures, the procedure's code.</summary>
@@ -150,7 +150,7 @@ public static class DailyFigures
             Put(FigureKey.SupplementRequest, request);
             if (previous is { } before)
             {
-                Put(FigureKey.SupplementRepeat + (request.DayNumber - before.DayNumber), request);
+                Put(FigureKey.SupplementRepeat, request, code: (request.DayNumber - before.DayNumber).ToString(CultureInfo.InvariantCulture));
             }
             previous = request;
         }
@@ -182,7 +182,7 @@ public static class DailyFigures
         var monthly = new Dictionary<FigureCell, long>();
         foreach (var (cell, count) in daily)
         {
-            if (cell.Key < (int)FigureKey.SupplementRepeat)
+            if (cell.Key != (int)FigureKey.SupplementRepeat)
             {
                 Bump(monthly, cell with { Day = MonthOf(cell.Day) }, count);
             }
@@ -267,8 +267,8 @@ public sealed record FigureSums(
                 case FigureKey.Overdue:
                     overdueAtEnd += count;
                     break;
-                case >= FigureKey.SupplementRepeat:
-                    repeated += cell.Day.AddDays(FigureKey.SupplementRepeat - key) >= period.From ? count : 0;
+                case FigureKey.SupplementRepeat:
+                    repeated += cell.Day.AddDays(-int.Parse(cell.Code, CultureInfo.InvariantCulture)) >= period.From ? count : 0;
                     break;
                 case FigureKey.OnlineProcedure when cell.Day >= period.From && count > 0:
                     used.Add(cell.Code);
