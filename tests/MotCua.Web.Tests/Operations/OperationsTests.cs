@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MotCua.Testing;
 
 namespace MotCua.Web.Tests.Operations;
@@ -40,6 +41,28 @@ public sealed class OperationsTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryStylesheetAndWhatItLoads_IsServed()
+    {
+        // The front-end files are restored from npm at build time: a clean clone must serve all of them (icon fonts included).
+        var client = app.Anonymous();
+        var html = await client.GetStringAsync("/");
+        var sheets = Regex.Matches(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(sheets, s => s.Contains("bootstrap-icons", StringComparison.Ordinal));
+        foreach (var sheet in sheets)
+        {
+            var url = new Uri(client.BaseAddress!, sheet);
+            var css = await client.GetAsync(url);
+            Assert.True(css.IsSuccessStatusCode, $"{sheet}: {(int)css.StatusCode}");
+            foreach (var reference in Regex.Matches(await css.Content.ReadAsStringAsync(), "url\\(\"?([^)\"]+)\"?\\)").Select(m => m.Groups[1].Value)
+                .Where(r => !r.StartsWith("data:", StringComparison.Ordinal)))
+            {
+                var loaded = await client.GetAsync(new Uri(url, reference));
+                Assert.True(loaded.IsSuccessStatusCode, $"{reference} (from {sheet}): {(int)loaded.StatusCode}");
+            }
+        }
     }
 
     [Fact]
