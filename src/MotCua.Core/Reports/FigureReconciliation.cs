@@ -15,7 +15,7 @@ namespace MotCua.Core.Reports;
 public sealed record FigureDrift(Guid UnitId, string UnitName, string Span, DateOnly Day, string Figure, string Code, long Expected, long Stored);
 
 /// <summary>What a reconciliation found: how many dossiers and counters it checked, and every counter that drifted (repaired).</summary>
-public sealed record ReconciliationResult(int Dossiers, int Counters, int Drifted, IReadOnlyList<FigureDrift> Examples);
+public sealed record ReconciliationResult(int Dossiers, int Counters, int Drifted, IReadOnlyList<FigureDrift> Examples, bool AlreadyRunning = false);
 
 /// <summary>
 /// Recomputes every daily figure from the dossiers (and their supplement requests), compares with the stored
@@ -27,11 +27,20 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
     public const string JobKind = "report-figures";
     private const int BatchSize = 5000;
     private const int MaxExamples = 50;
+    private const int RepairChunk = 20_000;
+    /// <summary>The PostgreSQL advisory lock a run holds.</summary>
+    public const long LockKey = 766_06;
 
     public string Kind => JobKind;
 
     public async Task<object> RunAsync(BackgroundJob job, JobProgress progress, CancellationToken cancellationToken)
     {
+        // Two runs at once would both add the same difference: the second one (another node's nightly run) stops.
+        await using var exclusive = await ExclusiveAsync(cancellationToken);
+        if (exclusive is null)
+        {
+            return new ReconciliationResult(0, 0, 0, [], AlreadyRunning: true);
+        }
         var expected = new Dictionary<FigureCell, long>();
         Dictionary<FigureCell, long> expectedMonthly;
         var counters = 0;
@@ -74,12 +83,18 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
             // What remains in the expected counts afterwards is the difference to add.
             await foreach (var stored in db.Set<DailyFigure>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                counters++;
+                if (++counters % 10_000 == 0)
+                {
+                    await progress.ReportAsync(dossiers, total, $"Đang so sánh với số liệu đã lưu: {counters:N0}", cancellationToken);
+                }
                 DailyFigures.Bump(expected, new FigureCell(stored.UnitId, stored.Day, stored.Key, stored.Code), -stored.Count);
             }
             await foreach (var stored in db.Set<MonthlyFigure>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                counters++;
+                if (++counters % 10_000 == 0)
+                {
+                    await progress.ReportAsync(dossiers, total, $"Đang so sánh với số liệu đã lưu: {counters:N0}", cancellationToken);
+                }
                 DailyFigures.Bump(expectedMonthly, new FigureCell(stored.UnitId, stored.Month, stored.Key, stored.Code), -stored.Count);
             }
             // Deltas written since the fold above count as stored: the folder adds them to the counters later.
@@ -98,8 +113,16 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
         if (daily.Count + monthly.Count > 0)
         {
             await using var repair = await db.Database.BeginTransactionAsync(cancellationToken);
-            await FigureLedger.UpsertAsync(db, FigureLedger.Daily, daily, cancellationToken);
-            await FigureLedger.UpsertAsync(db, FigureLedger.Monthly, monthly, cancellationToken);
+            var repaired = 0;
+            foreach (var (table, cells) in new[] { (FigureLedger.Daily, daily), (FigureLedger.Monthly, monthly) })
+            {
+                foreach (var chunk in cells.Chunk(RepairChunk))
+                {
+                    await FigureLedger.UpsertAsync(db, table, chunk.ToDictionary(), cancellationToken);
+                    repaired += chunk.Length;
+                    await progress.ReportAsync(dossiers, dossiers, $"Đang sửa số liệu sai lệch: {repaired:N0}/{daily.Count + monthly.Count:N0}", cancellationToken);
+                }
+            }
             await repair.CommitAsync(cancellationToken);
         }
         await db.Set<DailyFigure>().Where(f => f.Count == 0).ExecuteDeleteAsync(cancellationToken);
@@ -111,6 +134,35 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
             logger.LogWarning("Report figures drifted from the dossiers in {Count} counters (repaired); first: {First}", drifted, examples[0]);
         }
         return new ReconciliationResult(dossiers, counters, drifted, examples);
+    }
+
+    /// <summary>
+    /// This run's hold on reconciling, or null when another run has it: a PostgreSQL advisory lock held by this
+    /// job's connection (released when it ends, or by the server if the node dies). SQLite has one node.
+    /// </summary>
+    private async Task<IAsyncDisposable?> ExclusiveAsync(CancellationToken cancellationToken)
+    {
+        if (db.IsSqlite)
+        {
+            return new Released(() => Task.CompletedTask);
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var taken = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+        if (!taken)
+        {
+            await db.Database.CloseConnectionAsync();
+            return null;
+        }
+        return new Released(async () =>
+        {
+            await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({LockKey}) AS \"Value\"").SingleAsync(CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        });
+    }
+
+    private sealed class Released(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
     }
 
     /// <summary>The first drifted counters, named for people (the stored value was the repaired one minus the difference).</summary>

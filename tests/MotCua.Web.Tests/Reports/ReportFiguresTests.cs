@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Reports;
 using MotCua.Domain.Reports;
 using MotCua.Testing;
@@ -73,6 +74,18 @@ public sealed class ReportFiguresTests(DossierApp app) : IClassFixture<DossierAp
         Assert.Equal(5, drift.GetProperty("stored").GetInt64() - drift.GetProperty("expected").GetInt64());
         Assert.Equal(before.GetRawText(), (await leader.GetFromJsonAsync<JsonElement>(url)).GetRawText());
         Assert.Equal(0, (await ReconcileAsync(admin)).GetProperty("drifted").GetInt32());
+
+        if (app.Database.Provider == "Postgres")
+        {
+            // Another node reconciling (holding the lock) makes this run stop rather than add the same difference twice.
+            await using var scope = app.Services.CreateAsyncScope();
+            var other = scope.ServiceProvider.GetRequiredService<Core.Data.MotCuaDbContext>();
+            await other.Database.OpenConnectionAsync();
+            await other.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({FigureReconciliation.LockKey}) AS \"Value\"").SingleAsync();
+            Assert.True((await ReconcileAsync(admin)).GetProperty("alreadyRunning").GetBoolean());
+            await other.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({FigureReconciliation.LockKey}) AS \"Value\"").SingleAsync();
+            Assert.False((await ReconcileAsync(admin)).GetProperty("alreadyRunning").GetBoolean());
+        }
     }
 
     [Fact]
