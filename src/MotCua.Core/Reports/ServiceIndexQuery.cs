@@ -42,10 +42,17 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     public async Task<ServiceIndexView> GetAsync(Guid unitId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var (unit, units) = await ProcessingReportQuery.SubtreeAsync(trees, unitId, cancellationToken);
-        var index = await ComputeAsync(await FigureQuery.SumAsync(db, units, period, cancellationToken), cancellationToken);
-        var lastYear = new ReportPeriod(new DateOnly(period.From.Year - 1, 1, 1), new DateOnly(period.From.Year - 1, 12, 31));
-        var previous = await ComputeAsync(await FigureQuery.SumAsync(db, units, lastYear, cancellationToken), cancellationToken);
-        var (central, overrides) = await targetSettings.ForUnitAsync(period.From.Year, unitId, cancellationToken);
+        var lastYear = LastYear(period);
+        return await ViewAsync(unit, period, await FigureQuery.SumAsync(db, units, period, cancellationToken),
+            await FigureQuery.SumAsync(db, units, lastYear, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The index of a unit with its year's targets (the previous year's result decides them, <see cref="Targets.ForUnit"/>).</summary>
+    private async Task<ServiceIndexView> ViewAsync(UnitNode unit, ReportPeriod period, FigureSums current, FigureSums lastYear, CancellationToken cancellationToken)
+    {
+        var index = await ComputeAsync(current, cancellationToken);
+        var previous = await ComputeAsync(lastYear, cancellationToken);
+        var (central, overrides) = await targetSettings.ForUnitAsync(period.From.Year, unit.Id, cancellationToken);
         var targets = Targets.Central.Select(t =>
         {
             var before = Item(previous, t.ItemKey).Rate;
@@ -55,7 +62,18 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
             var rate = Item(index, t.ItemKey).Rate;
             return new TargetView(t.ItemKey, t.Name, central[t.ItemKey], before, target, rate, Targets.Met(rate, target), reason);
         }).ToList();
-        return new ServiceIndexView(unitId, unit.Name, period.From, period.To, index, targets);
+        return new ServiceIndexView(unit.Id, unit.Name, period.From, period.To, index, targets);
+    }
+
+    private static ReportPeriod LastYear(ReportPeriod period) =>
+        new(new DateOnly(period.From.Year - 1, 1, 1), new DateOnly(period.From.Year - 1, 12, 31));
+
+    /// <summary>The figures of each unit's subtree for the period, from one read of all their counters.</summary>
+    private async Task<List<FigureSums>> SumsPerSubtreeAsync(UnitTree tree, IReadOnlyList<UnitNode> units, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var subtrees = units.Select(u => tree.Subtree(u.Id).Select(s => s.Id).ToHashSet()).ToList();
+        var cells = await FigureQuery.CellsAsync(db, subtrees.SelectMany(s => s).Distinct().ToList(), period, byUnit: true, cancellationToken);
+        return subtrees.Select(subtree => FigureSums.Of(cells.Where(c => subtree.Contains(c.Key.UnitId)), period)).ToList();
     }
 
     /// <summary>
@@ -66,13 +84,12 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     {
         var tree = await trees.GetAsync(cancellationToken);
         var unit = tree.Find(unitId) ?? throw Common.ProblemException.NotFound("đơn vị");
-        var peers = tree.All().Where(u => u.Kind == unit.Kind && u.IsActive).Select(p => (Unit: p, Subtree: tree.Subtree(p.Id).Select(u => u.Id).ToHashSet())).ToList();
-        // One read of every peer's counters, added up per peer.
-        var cells = await FigureQuery.CellsAsync(db, peers.SelectMany(p => p.Subtree).Distinct().ToList(), period, byUnit: true, cancellationToken);
+        var peers = tree.All().Where(u => u.Kind == unit.Kind && u.IsActive).ToList();
+        var sums = await SumsPerSubtreeAsync(tree, peers, period, cancellationToken);
         var scored = new List<(UnitNode Unit, ServiceIndexResult Index)>();
-        foreach (var (peer, subtree) in peers)
+        for (var i = 0; i < peers.Count; i++)
         {
-            scored.Add((peer, await ComputeAsync(FigureSums.Of(cells.Where(c => subtree.Contains(c.Key.UnitId)), period), cancellationToken)));
+            scored.Add((peers[i], await ComputeAsync(sums[i], cancellationToken)));
         }
         return scored
             .OrderByDescending(s => s.Index.Total ?? -1)
@@ -87,14 +104,18 @@ public sealed class ServiceIndexQuery(MotCuaDbContext db, UnitTreeSource trees, 
     public async Task<IReadOnlyList<OffTrackUnit>> OffTrackAsync(IEnumerable<Guid> unitIds, ReportPeriod period, CancellationToken cancellationToken)
     {
         var tree = await trees.GetAsync(cancellationToken);
+        var units = unitIds.Distinct().Select(id => tree.Find(id) ?? throw Common.ProblemException.NotFound("đơn vị")).ToList();
+        var lastYear = LastYear(period);
+        var current = await SumsPerSubtreeAsync(tree, units, period, cancellationToken);
+        var previous = await SumsPerSubtreeAsync(tree, units, lastYear, cancellationToken);
         var result = new List<OffTrackUnit>();
-        foreach (var unitId in unitIds.Distinct())
+        for (var i = 0; i < units.Count; i++)
         {
-            var view = await GetAsync(unitId, period, cancellationToken);
+            var view = await ViewAsync(units[i], period, current[i], previous[i], cancellationToken);
             var missed = view.Targets.Where(t => t.Met == false).ToList();
             if (missed.Count > 0)
             {
-                result.Add(new OffTrackUnit(unitId, tree.Find(unitId)?.Name ?? "", missed));
+                result.Add(new OffTrackUnit(units[i].Id, units[i].Name, missed));
             }
         }
         return result.OrderByDescending(u => u.Missed.Count).ThenBy(u => u.UnitName, StringComparer.Ordinal).ToList();
