@@ -98,14 +98,18 @@ public sealed class FigureReconciliation(MotCuaDbContext db, UnitTreeSource tree
                 DailyFigures.Bump(expectedMonthly, new FigureCell(stored.UnitId, stored.Month, stored.Key, stored.Code), -stored.Count);
             }
             // Deltas written since the fold above count as stored: the folder adds them to the counters later.
-            await foreach (var pending in db.Set<FigureDelta>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            var pending = new Dictionary<FigureCell, long>();
+            await foreach (var delta in db.Set<FigureDelta>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                var cell = new FigureCell(pending.UnitId, pending.Day, pending.Key, pending.Code);
-                DailyFigures.Bump(expected, cell, -pending.Delta);
-                if (pending.Key != (int)FigureKey.SupplementRepeat)
-                {
-                    DailyFigures.Bump(expectedMonthly, cell with { Day = DailyFigures.MonthOf(cell.Day) }, -pending.Delta);
-                }
+                DailyFigures.Bump(pending, new FigureCell(delta.UnitId, delta.Day, delta.Key, delta.Code), delta.Delta);
+            }
+            foreach (var (cell, delta) in pending)
+            {
+                DailyFigures.Bump(expected, cell, -delta);
+            }
+            foreach (var (cell, delta) in DailyFigures.Monthly(pending))
+            {
+                DailyFigures.Bump(expectedMonthly, cell, -delta);
             }
             await snapshot.CommitAsync(cancellationToken);
         }
