@@ -57,7 +57,16 @@ internal static class ApiSession
         };
         var response = await client.PostAsync("/api/v1/catalogue/imports", form);
         response.EnsureSuccessStatusCode();
-        var location = response.Headers.Location!.OriginalString;
+        var job = await FollowJobAsync(client, response.Headers.Location!.OriginalString, watch);
+        var status = job.GetProperty("status").GetString();
+        var applied = status == "succeeded" && job.GetProperty("result").GetProperty("applied").GetBoolean();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import status={status} applied={applied} seconds={watch.Elapsed.TotalSeconds:F1} {job.GetProperty("error")}"));
+        return applied ? 0 : 1;
+    }
+
+    /// <summary>Follows a background job, printing each new stage with the time since <paramref name="watch"/> started; the job once it ended.</summary>
+    public static async Task<JsonElement> FollowJobAsync(HttpClient client, string location, Stopwatch watch)
+    {
         var lastStage = "";
         while (true)
         {
@@ -68,12 +77,9 @@ internal static class ApiSession
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{watch.Elapsed.TotalSeconds,6:F1}s] {stage}"));
                 lastStage = stage;
             }
-            var status = job.GetProperty("status").GetString();
-            if (status is "succeeded" or "failed")
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
             {
-                var applied = status == "succeeded" && job.GetProperty("result").GetProperty("applied").GetBoolean();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import status={status} applied={applied} seconds={watch.Elapsed.TotalSeconds:F1} {job.GetProperty("error")}"));
-                return applied ? 0 : 1;
+                return job;
             }
             await Task.Delay(250);
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 
@@ -215,7 +214,11 @@ internal static class ReportBench
         var watch = Stopwatch.StartNew();
         var started = await admin.PostAsync("/api/v1/admin/reports/reconcile", null);
         started.EnsureSuccessStatusCode();
-        var job = await FollowAsync(admin, started.Headers.Location!.OriginalString, watch);
+        var job = await ApiSession.FollowJobAsync(admin, started.Headers.Location!.OriginalString, watch);
+        if (job.GetProperty("status").GetString() != "succeeded")
+        {
+            throw new InvalidOperationException(job.GetProperty("error").ToString());
+        }
         var result = job.GetProperty("result");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"reconcile_seconds={watch.Elapsed.TotalSeconds:F1} reconcile_dossiers={result.GetProperty("dossiers").GetInt32()} reconcile_counters_built={result.GetProperty("drifted").GetInt32()}"));
@@ -265,26 +268,6 @@ internal static class ReportBench
             $"dashboard_p50_ms={dashboard.P50:F1} dashboard_p95_ms={dashboard.P95:F1} naive_dashboard_p50_ms={naiveDashboard.P50:F1} naive_dashboard_p95_ms={naiveDashboard.P95:F1} " +
             $"form06_p50_ms={form06.P50:F1} form06_p95_ms={form06.P95:F1} naive_form06_p50_ms={naiveForm06.P50:F1} naive_form06_p95_ms={naiveForm06.P95:F1} figures_agree={agree}"));
         return agree ? 0 : 1;
-    }
-
-    private static async Task<JsonElement> FollowAsync(HttpClient client, string location, Stopwatch watch)
-    {
-        var last = "";
-        while (true)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>(location);
-            var stage = $"{job.GetProperty("percent").GetInt32(),3}% {job.GetProperty("stage").GetString()}";
-            if (stage != last && watch.Elapsed.TotalSeconds > 0)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{watch.Elapsed.TotalSeconds,6:F1}s] {stage}"));
-                last = stage;
-            }
-            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
-            {
-                return job.GetProperty("status").GetString() == "succeeded" ? job : throw new InvalidOperationException(job.GetProperty("error").ToString());
-            }
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
     }
 
     private static async Task<(Guid Root, Guid[] Units)> UnitsAsync(NpgsqlDataSource source)
