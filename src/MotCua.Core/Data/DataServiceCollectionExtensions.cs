@@ -36,7 +36,7 @@ public static class DataServiceCollectionExtensions
         if (provider == DatabaseProvider.Postgres)
         {
             return configuration.GetConnectionString("Postgres") is { Length: > 0 } postgres
-                ? postgres
+                ? PostgresConnectionDefaults.Apply(postgres)
                 : throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:Postgres is empty (set ConnectionStrings__Postgres).");
         }
