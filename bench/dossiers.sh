@@ -6,11 +6,14 @@
 #     connections, against the constant-JSON endpoint through the same pipeline;
 #  3. the work queue of a unit with 20,000 open dossiers (API and page), p95.
 # PostgreSQL runs on CPU 1; the app, the reception load and pgbench on CPU 0; wrk on CPU 1.
-# Usage: bench/dossiers.sh [seconds-per-run] [rounds] [dossiers]      Results: bench/results/dossiers.md
+# Each endpoint is warmed up first (60 s by default): on one saturated core, .NET's tiered JIT needs about a
+# minute of load before the hot paths run fully optimised, and a shorter warm-up measures the JIT instead.
+# Usage: bench/dossiers.sh [seconds-per-run] [rounds] [dossiers] [warm-up-seconds]   Results: bench/results/dossiers.md
 source "$(dirname "$0")/lib.sh"
 seconds=${1:-20}
 rounds=${2:-3}
 dossiers=${3:-1000000}
+warmup=${4:-60}
 need_wrk
 need_postgres
 build_release
@@ -38,7 +41,7 @@ specialist_token=$(sed -n 2p "$work/tokens")
 pgbench_run() { taskset -c 0 "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -c 16 -j 2 -T "$1" -n motcua 2>/dev/null | awk '/^tps/ {print $3}'; }
 reception_run() { taskset -c 0 $bench_tool reception --base "$base" --token "$reception_token" --connections 16 --seconds "$1" --warmup 3; }
 pgbench_run 10 >/dev/null
-reception_run 10 >/dev/null
+reception_run "$warmup" >/dev/null
 : > "$work/pgbench" ; : > "$work/reception"
 for round in $(seq 1 "$rounds"); do
   pgbench_run "$seconds" | tee -a "$work/pgbench"
@@ -61,10 +64,8 @@ for line in io.lines("$work/lookup-paths.txt") do paths[#paths + 1] = line end
 math.randomseed(20261123)
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 LUA
-for _ in 1 2; do
-  wrk_run "$base" "$bench_dir/lua/random-constant.lua" 64 10 >/dev/null
-  wrk_run "$base" "$work/lookup.lua" 64 10 >/dev/null
-done
+wrk_run "$base" "$bench_dir/lua/random-constant.lua" 64 10 >/dev/null
+wrk_run "$base" "$work/lookup.lua" 64 "$warmup" >/dev/null
 : > "$work/constant" ; : > "$work/lookup"
 for round in $(seq 1 "$rounds"); do
   wrk_run "$base" "$bench_dir/lua/random-constant.lua" 64 "$seconds" | tee -a "$work/constant"
@@ -89,10 +90,11 @@ mkdir -p "$bench_dir/results"
 cat > "$bench_dir/results/dossiers.md" <<REPORT
 # Dossier benchmark
 
-Command: \`bench/dossiers.sh $seconds $rounds $dossiers\` — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version), PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync and synchronous commit on, shared_buffers 1 GB).
+Command: \`bench/dossiers.sh $seconds $rounds $dossiers $warmup\` — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version), PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync and synchronous commit on, shared_buffers 1 GB).
 
 PostgreSQL is pinned to CPU 1; the app (Release, Production) and the client side of each comparison (the
-reception load generator, pgbench) to CPU 0; wrk (one thread) to CPU 1. Medians of $rounds alternating runs of ${seconds} s.
+reception load generator, pgbench) to CPU 0; wrk (one thread) to CPU 1. Medians of $rounds alternating runs of ${seconds} s,
+after a warm-up of ${warmup} s for the reception and the lookup.
 
 ## 1. Reception throughput
 
