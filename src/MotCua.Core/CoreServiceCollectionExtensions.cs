@@ -66,6 +66,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DossierWorkflow>();
         services.AddScoped<DossierQuery>();
         services.AddScoped<DossierPublicLookup>();
+        services.AddOptions<PublicLookupOptions>().Bind(configuration.GetSection(PublicLookupOptions.Section))
+            .Validate(o => o.CacheEntries >= 0, "PublicLookup:CacheEntries must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicLookupCache>();
+        services.AddSingleton<PublicViewEviction>();
+        services.AddHostedService<PublicViewListener>();
         services.AddScoped<ProcessingReportQuery>();
         services.AddScoped<ServiceIndexQuery>();
         services.AddScoped<TargetService>();

@@ -24,11 +24,18 @@ public class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "Kiem-Thu-Quan-Tri-2026";
     public const string OfficerPassword = "Can-Bo-Kiem-Thu-2026";
 
+    private readonly TestDatabase? _shared;
     private TestDatabase? _database;
     private readonly SemaphoreSlim _totpClock = new(1, 1);
     private HttpClient? _admin;
 
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
+
+    public MotCuaApp()
+    {
+    }
+
+    private MotCuaApp(TestDatabase shared) => _shared = shared;
 
     public FakeTimeProvider Time { get; } = new(Start);
 
@@ -39,8 +46,16 @@ public class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = _shared ?? await TestDatabase.CreateAsync();
         StartApp();
+    }
+
+    /// <summary>Another node of the same deployment: a second app over this app's database, with its own caches.</summary>
+    public async Task<MotCuaApp> SecondNodeAsync()
+    {
+        var node = new MotCuaApp(Database);
+        await node.InitializeAsync();
+        return node;
     }
 
     /// <summary>Builds the host (in memory by default); derived fixtures may start Kestrel instead.</summary>
@@ -73,7 +88,7 @@ public class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _shared is null)
         {
             await _database.DisposeAsync();
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MotCua.Core.Dossiers;
 
 namespace MotCua.Core.Data;
 
@@ -27,6 +28,7 @@ public static class DataServiceCollectionExtensions
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var data = provider.GetRequiredService<IOptions<DataOptions>>().Value;
             Configure(options, database.Provider, ResolveConnectionString(database.Provider, provider.GetRequiredService<IConfiguration>(), data));
+            options.AddInterceptors(provider.GetRequiredService<PublicViewEviction>());
         });
         return services;
     }

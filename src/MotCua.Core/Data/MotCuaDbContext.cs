@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Audit;
 using MotCua.Core.Calendar;
 using MotCua.Core.Catalogue;
+using MotCua.Core.Dossiers;
 using MotCua.Core.Identity;
 using MotCua.Core.Organisation;
 using MotCua.Core.Reports;
@@ -40,11 +41,53 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Changes to the public view of dossiers saved in the current transaction, evicted once it commits.</summary>
+    private readonly List<PublicViewChanges> _publicViewChanges = [];
+
     /// <summary>
     /// Saves, with the changes of the daily report figures the dossier changes cause (<see cref="FigureLedger"/>)
     /// as insert-only rows in the same transaction: the figures never disagree with the dossiers they count.
+    /// A save that changes what the public lookup shows also tells every node (<see cref="PublicViewChanges"/>):
+    /// on PostgreSQL with a <c>NOTIFY</c> inside the transaction, which PostgreSQL delivers when it commits.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var views = PublicViewChanges.Collect(this);
+        if (views.IsEmpty)
+        {
+            return await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AnnounceAsync(views, cancellationToken);
+            return saved;
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var count = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await AnnounceAsync(views, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>What this context's transaction changed in public views; emptied as it is read.</summary>
+    internal IReadOnlyList<PublicViewChanges> TakeCommittedPublicViewChanges()
+    {
+        var taken = _publicViewChanges.ToList();
+        _publicViewChanges.Clear();
+        return taken;
+    }
+
+    private async Task AnnounceAsync(PublicViewChanges views, CancellationToken cancellationToken)
+    {
+        _publicViewChanges.Add(views);
+        if (!IsSqlite)
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_notify({PublicViewChanges.Channel}, {views.Payload})", cancellationToken);
+        }
+    }
+
+    private async Task<int> SaveWithFiguresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var deltas = FigureLedger.Rows(await FigureLedger.CollectAsync(this, cancellationToken));
         if (deltas.Count == 0)

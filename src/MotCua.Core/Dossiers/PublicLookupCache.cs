@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace MotCua.Core.Dossiers;
+
+/// <summary>Configuration section <c>PublicLookup</c>.</summary>
+public sealed class PublicLookupOptions
+{
+    public const string Section = "PublicLookup";
+
+    /// <summary>How many dossiers' public views a node keeps in memory (about 1 KB each); 0 turns the cache off.</summary>
+    public int CacheEntries { get; set; } = 50_000;
+}
+
+/// <summary>
+/// The public views of recently looked-up dossiers, so that a citizen refreshing the tracking page (or a whole
+/// village checking results on the day they are due) does not cost a database query each time. Never stale: a
+/// change that alters what the public sees evicts the dossier on every node once it commits
+/// (<see cref="PublicViewChanges"/> — locally after the commit, on the other nodes through PostgreSQL's
+/// <c>NOTIFY</c>), a view read while an eviction happened is not kept (<see cref="Generation"/>), and while a
+/// node cannot hear other nodes' changes it keeps nothing (<see cref="Suspend"/>).
+/// Only existing dossiers are kept; a wrong code or phone digits always go to the database.
+/// </summary>
+public sealed class PublicLookupCache : IDisposable
+{
+    private readonly MemoryCache? _views;
+    private readonly ConcurrentDictionary<Guid, string> _codes = new();
+    private long _generation;
+    private volatile bool _suspended;
+
+    public PublicLookupCache(IOptions<PublicLookupOptions> options)
+    {
+        var entries = options.Value.CacheEntries;
+        if (entries > 0)
+        {
+            _views = new MemoryCache(new MemoryCacheOptions { SizeLimit = entries, CompactionPercentage = 0.1 });
+        }
+    }
+
+    public bool Enabled => _views is not null && !_suspended;
+
+    /// <summary>Moves with every eviction: a view read from the database is kept only if it did not move meanwhile.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public bool TryGet(string code, out Entry? entry)
+    {
+        entry = null;
+        return Enabled && _views!.TryGetValue(code, out entry);
+    }
+
+    /// <summary>Keeps a view read from the database, unless something was evicted since <paramref name="generation"/>.</summary>
+    public void Add(Entry entry, long generation)
+    {
+        if (!Enabled || Generation != generation)
+        {
+            return;
+        }
+        _codes[entry.DossierId] = entry.View.Code;
+        using (var cached = _views!.CreateEntry(entry.View.Code))
+        {
+            cached.Value = entry;
+            cached.Size = 1;
+            cached.RegisterPostEvictionCallback(static (_, value, reason, state) =>
+            {
+                if (reason != EvictionReason.Replaced && value is Entry gone)
+                {
+                    ((PublicLookupCache)state!)._codes.TryRemove(KeyValuePair.Create(gone.DossierId, gone.View.Code));
+                }
+            }, this);
+        }
+        // An eviction that began before the code was mapped could not find it: take the view back out.
+        if (Generation != generation)
+        {
+            _views.Remove(entry.View.Code);
+        }
+    }
+
+    public void Evict(IEnumerable<Guid> dossierIds)
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var id in dossierIds)
+        {
+            if (_codes.TryRemove(id, out var code))
+            {
+                _views?.Remove(code);
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _views?.Clear();
+        _codes.Clear();
+    }
+
+    /// <summary>While this node may miss other nodes' changes: forget everything and keep nothing new.</summary>
+    public void Suspend()
+    {
+        _suspended = true;
+        Clear();
+    }
+
+    /// <summary>Hearing other nodes' changes again; what was missed meanwhile is not in the cache.</summary>
+    public void Resume()
+    {
+        Clear();
+        _suspended = false;
+    }
+
+    public int Count => _views?.Count ?? 0;
+
+    public void Dispose() => _views?.Dispose();
+
+    /// <summary>A dossier's public view with what the lookup checks it against.</summary>
+    public sealed record Entry(Guid DossierId, string? PhoneLast4, PublicDossierView View);
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Core.Dossiers;
+using MotCua.Testing;
+
+namespace MotCua.Web.Tests.Dossiers;
+
+/// <summary>The public lookup's cache: it serves repeated lookups and never shows a state older than the last commit.</summary>
+public sealed class PublicLookupCacheTests(DossierApp app) : IClassFixture<DossierApp>
+{
+    [Fact]
+    public async Task TheTrackingPage_ShowsEveryStep_AsSoonAsItIsCommitted()
+    {
+        var staff = await app.StaffAsync();
+        var code = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync(phone: "0911222333"))).Code();
+        var cache = app.Services.GetRequiredService<PublicLookupCache>();
+        await WaitUntilAsync(() => cache.Enabled);
+        var citizen = app.Anonymous();
+
+        var first = await LookUpAsync(citizen, code, "2333");
+        Assert.Equal("received", first.Status());
+        Assert.Contains(code, CachedCodes(cache, code));
+        Assert.Equal(first.GetRawText(), (await LookUpAsync(citizen, code, "2333")).GetRawText());
+        await (await citizen.GetAsync(Path(code, "2334"))).AssertProblemAsync(HttpStatusCode.NotFound, "dossier_not_found");
+
+        // Each hand-off is visible on the very next lookup, though the previous view was cached.
+        var steps = new List<string?>();
+        foreach (var (officer, action, body) in new (TestOfficer, string, object)[]
+        {
+            (staff.Reception, "transfer", new { note = "Chuyển thẩm định" }),
+            (staff.Specialist, "claim", new { }),
+            (staff.Specialist, "transfer", new { note = "Đề xuất cấp" }),
+            (staff.Leader, "approve", new { note = "Đồng ý" }),
+            (staff.Clerk, "seal", new { resultNumber = "7/GXN-UBND" }),
+            (staff.Reception, "return-result", new { method = "desk" }),
+        })
+        {
+            await LookUpAsync(citizen, code, "2333");
+            var officerView = await officer.DoAsync(code, action, body);
+            var view = await LookUpAsync(citizen, code, "2333");
+            Assert.Equal(officerView.Status(), view.Status());
+            if (view.GetProperty("currentStep").GetString() is { } step)
+            {
+                Assert.Equal(officerView.GetProperty("currentStep").GetString(), step);
+                Assert.Equal(officerView.GetProperty("currentUnitName").GetString(), view.GetProperty("currentAgency").GetString());
+            }
+            steps.Add(view.GetProperty("currentStep").GetString());
+        }
+        Assert.True(steps.Distinct().Count() >= 4, string.Join(" → ", steps));
+        Assert.Equal("returned", (await LookUpAsync(citizen, code, "2333")).Status());
+
+        if (app.Database.Provider == "Postgres")
+        {
+            // Several nodes share one PostgreSQL database (a SQLite file serves one node).
+            await AnotherNodesChangeReachesThisNodeAsync(staff);
+        }
+    }
+
+    /// <summary>A second node hears the first node's changes, and keeps nothing while it cannot hear them.</summary>
+    private async Task AnotherNodesChangeReachesThisNodeAsync(Staff staff)
+    {
+        var code = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync(phone: "0911222444"))).Code();
+        await using var other = await app.SecondNodeAsync();
+        var otherCache = other.Services.GetRequiredService<PublicLookupCache>();
+        await WaitUntilAsync(() => otherCache.Enabled);
+        var citizen = other.Anonymous();
+        Assert.Equal("received", (await LookUpAsync(citizen, code, "2444")).Status());
+        Assert.Contains(code, CachedCodes(otherCache, code));
+
+        // An officer works on the first node; the second node's cached view goes as the change commits.
+        await staff.Reception.DoAsync(code, "transfer", new { note = "Chuyển thẩm định" });
+        await WaitUntilAsync(() => !CachedCodes(otherCache, code).Any());
+        Assert.Equal("in_progress", (await LookUpAsync(citizen, code, "2444")).Status());
+
+        // Cut the second node's listening connection: it keeps nothing until it listens again.
+        var cut = await app.WithDbAsync(db => db.Database.SqlQuery<bool>(
+            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND query = {"LISTEN " + PublicViewChanges.Channel}").ToListAsync());
+        Assert.Equal(2, cut.Count(c => c));
+        await WaitUntilAsync(() => !otherCache.Enabled);
+        await staff.Specialist.DoAsync(code, "claim");
+        var claimed = await staff.Specialist.DoAsync(code, "transfer", new { note = "Đề xuất cấp" });
+        Assert.Equal(claimed.GetProperty("currentStep").GetString(), (await LookUpAsync(citizen, code, "2444")).GetProperty("currentStep").GetString());
+        await WaitUntilAsync(() => otherCache.Enabled);
+        Assert.Equal(claimed.GetProperty("currentStep").GetString(), (await LookUpAsync(citizen, code, "2444")).GetProperty("currentStep").GetString());
+    }
+
+    private static string Path(string code, string phone) => $"/api/v1/public/dossiers/{Uri.EscapeDataString(code)}?phone={phone}";
+
+    private static async Task<JsonElement> LookUpAsync(HttpClient client, string code, string phone) =>
+        await (await client.GetAsync(Path(code, phone))).ReadAsync<JsonElement>();
+
+    private static IEnumerable<string> CachedCodes(PublicLookupCache cache, string code) =>
+        cache.TryGet(code, out var entry) ? [entry!.View.Code] : [];
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(condition());
+    }
+}
