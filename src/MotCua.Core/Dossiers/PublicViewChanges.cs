@@ -28,6 +28,7 @@ public sealed record PublicViewChanges(IReadOnlyCollection<Guid> DossierIds, boo
     public static PublicViewChanges Collect(DbContext db)
     {
         HashSet<Guid>? ids = null;
+        HashSet<Guid>? stepsOf = null;
         var everything = false;
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -37,11 +38,21 @@ public sealed record PublicViewChanges(IReadOnlyCollection<Guid> DossierIds, boo
                     (ids ??= []).Add(dossier.Id);
                     break;
                 case DossierStep step when entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified:
-                    (ids ??= []).Add(step.DossierId);
+                    (stepsOf ??= []).Add(step.DossierId);
                     break;
                 case Unit when entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && entry.Property(nameof(Unit.Name)).IsModified):
                     everything = true;
                     break;
+            }
+        }
+        if (stepsOf is not null)
+        {
+            // The first step of a dossier received in this same save is nobody's cached view.
+            var added = db.ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+            stepsOf.ExceptWith(added);
+            if (stepsOf.Count > 0)
+            {
+                (ids ??= []).UnionWith(stepsOf);
             }
         }
         if (everything || ids?.Count > MaxIds)

@@ -14,10 +14,15 @@ public sealed class PublicLookupCacheTests(DossierApp app) : IClassFixture<Dossi
     public async Task TheTrackingPage_ShowsEveryStep_AsSoonAsItIsCommitted()
     {
         var staff = await app.StaffAsync();
-        var code = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync(phone: "0911222333"))).Code();
         var cache = app.Services.GetRequiredService<PublicLookupCache>();
         await WaitUntilAsync(() => cache.Enabled);
         var citizen = app.Anonymous();
+
+        // A new dossier is nobody's cached view: receiving it evicts nothing and tells no other node.
+        var generation = cache.Generation;
+        var code = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync(phone: "0911222333"))).Code();
+        await Task.Delay(300);
+        Assert.Equal(generation, cache.Generation);
 
         var first = await LookUpAsync(citizen, code, "2333");
         Assert.Equal("received", first.Status());
