@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,22 @@ public sealed class CatalogueSnapshot(DateOnly date, IReadOnlyList<CatalogueEntr
         e.Summary.Code, e.Summary.Name, e.Keywords, e.Summary.FieldName, e.Summary.Agency, e.Summary.Abolished)).ToList());
 
     public IReadOnlyDictionary<string, int> ByCode { get; } = entries.Select((e, i) => (e.Summary.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.OrdinalIgnoreCase);
+
+    private readonly ConcurrentDictionary<Guid, ProcedureVersion> _versions = new();
+
+    /// <summary>
+    /// A version in force with its components and process, read from the database once per snapshot: announced
+    /// content is never edited, and any catalogue change builds a new snapshot. Callers must not modify it.
+    /// </summary>
+    public async ValueTask<ProcedureVersion> VersionAsync(MotCuaDbContext db, Guid versionId, CancellationToken cancellationToken)
+    {
+        if (_versions.TryGetValue(versionId, out var known))
+        {
+            return known;
+        }
+        var version = await db.ProcedureVersions.AsNoTracking().FirstAsync(v => v.Id == versionId, cancellationToken);
+        return _versions.GetOrAdd(versionId, version);
+    }
 }
 
 /// <summary>

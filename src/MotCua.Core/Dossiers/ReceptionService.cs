@@ -323,8 +323,7 @@ public sealed class ReceptionService(
             validation.Add("procedureCode", "Thủ tục đã bị bãi bỏ, không tiếp nhận hồ sơ.");
             return (null, null);
         }
-        var version = await db.ProcedureVersions.AsNoTracking().FirstAsync(v => v.Id == entry.VersionId, cancellationToken);
-        return (version, entry.Summary.Code);
+        return (await snapshot.VersionAsync(db, entry.VersionId, cancellationToken), entry.Summary.Code);
     }
 
     private static Channel ParseChannel(string? key, ProcedureVersion? version, Validation validation)
