@@ -7,14 +7,14 @@
 #     restarted with its public-view cache off;
 #  3. the work queue of a unit with 20,000 open dossiers (API and page), p95.
 # PostgreSQL runs on CPU 1; the app, the reception load and pgbench on CPU 0; wrk on CPU 1.
-# Each endpoint is warmed up first (60 s by default): on one saturated core, .NET's tiered JIT needs about a
-# minute of load before the hot paths run fully optimised, and a shorter warm-up measures the JIT instead.
+# Each endpoint is warmed up first (120 s by default): on one saturated core, .NET's tiered JIT needs one to two
+# minutes of load before the hot paths run fully optimised, and a shorter warm-up measures the JIT instead.
 # Usage: bench/dossiers.sh [seconds-per-run] [rounds] [dossiers] [warm-up-seconds]   Results: bench/results/dossiers.md
 source "$(dirname "$0")/lib.sh"
 seconds=${1:-20}
 rounds=${2:-3}
 dossiers=${3:-1000000}
-warmup=${4:-60}
+warmup=${4:-120}
 need_wrk
 need_postgres
 build_release
