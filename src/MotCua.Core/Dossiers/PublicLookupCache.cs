@@ -25,7 +25,7 @@ public sealed class PublicLookupOptions
 public sealed class PublicLookupCache : IDisposable
 {
     private readonly MemoryCache? _views;
-    private readonly ConcurrentDictionary<Guid, string> _codes = new();
+    private readonly ConcurrentDictionary<Guid, Entry> _byDossier = new();
     private long _generation;
     private volatile bool _suspended;
 
@@ -56,16 +56,18 @@ public sealed class PublicLookupCache : IDisposable
         {
             return;
         }
-        _codes[entry.DossierId] = entry.View.Code;
+        _byDossier[entry.DossierId] = entry;
         using (var cached = _views!.CreateEntry(entry.View.Code))
         {
             cached.Value = entry;
             cached.Size = 1;
-            cached.RegisterPostEvictionCallback(static (_, value, reason, state) =>
+            // Forget the dossier's mapping only if it still points at this very entry (it may already point at a
+            // newer one, which an eviction must still find).
+            cached.RegisterPostEvictionCallback(static (_, value, _, state) =>
             {
-                if (reason != EvictionReason.Replaced && value is Entry gone)
+                if (value is Entry gone)
                 {
-                    ((PublicLookupCache)state!)._codes.TryRemove(KeyValuePair.Create(gone.DossierId, gone.View.Code));
+                    ((PublicLookupCache)state!)._byDossier.TryRemove(KeyValuePair.Create(gone.DossierId, gone));
                 }
             }, this);
         }
@@ -81,9 +83,9 @@ public sealed class PublicLookupCache : IDisposable
         Interlocked.Increment(ref _generation);
         foreach (var id in dossierIds)
         {
-            if (_codes.TryRemove(id, out var code))
+            if (_byDossier.TryRemove(id, out var entry))
             {
-                _views?.Remove(code);
+                _views?.Remove(entry.View.Code);
             }
         }
     }
@@ -92,7 +94,7 @@ public sealed class PublicLookupCache : IDisposable
     {
         Interlocked.Increment(ref _generation);
         _views?.Clear();
-        _codes.Clear();
+        _byDossier.Clear();
     }
 
     /// <summary>While this node may miss other nodes' changes: forget everything and keep nothing new.</summary>
@@ -113,6 +115,13 @@ public sealed class PublicLookupCache : IDisposable
 
     public void Dispose() => _views?.Dispose();
 
-    /// <summary>A dossier's public view with what the lookup checks it against.</summary>
-    public sealed record Entry(Guid DossierId, string? PhoneLast4, PublicDossierView View);
+    /// <summary>A dossier's public view with what the lookup checks it against (compared by reference, not by value).</summary>
+    public sealed class Entry(Guid dossierId, string? phoneLast4, PublicDossierView view)
+    {
+        public Guid DossierId { get; } = dossierId;
+
+        public string? PhoneLast4 { get; } = phoneLast4;
+
+        public PublicDossierView View { get; } = view;
+    }
 }

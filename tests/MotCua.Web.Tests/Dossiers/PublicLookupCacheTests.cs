@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MotCua.Core.Dossiers;
 using MotCua.Testing;
 
@@ -89,6 +90,41 @@ public sealed class PublicLookupCacheTests(DossierApp app) : IClassFixture<Dossi
         Assert.Equal(claimed.GetProperty("currentStep").GetString(), (await LookUpAsync(citizen, code, "2444")).GetProperty("currentStep").GetString());
         await WaitUntilAsync(() => otherCache.Enabled);
         Assert.Equal(claimed.GetProperty("currentStep").GetString(), (await LookUpAsync(citizen, code, "2444")).GetProperty("currentStep").GetString());
+    }
+
+    [Fact]
+    public async Task TheCache_ForgetsADossierItHeldAgain_AndKeepsNothingReadDuringAnEviction()
+    {
+        using var cache = new PublicLookupCache(Options.Create(new PublicLookupOptions { CacheEntries = 10 }));
+        var id = Guid.NewGuid();
+        PublicLookupCache.Entry Read(string status) =>
+            new(id, "1234", new PublicDossierView("000.21.01.H49-261123-0001", "Thủ tục", status, status, "direct", null, null, null, null, false, null, null, null));
+
+        cache.Add(Read("received"), cache.Generation);
+        Assert.True(cache.TryGet("000.21.01.H49-261123-0001", out _));
+        cache.Evict([id]);
+        Assert.False(cache.TryGet("000.21.01.H49-261123-0001", out _));
+
+        // Read again at once: the first entry's eviction callback runs later and must not unlink the second.
+        cache.Add(Read("in_progress"), cache.Generation);
+        await Task.Delay(200);
+        cache.Evict([id]);
+        Assert.False(cache.TryGet("000.21.01.H49-261123-0001", out _));
+
+        // A view read before an eviction is not kept.
+        var before = cache.Generation;
+        cache.Evict([Guid.NewGuid()]);
+        cache.Add(Read("returned"), before);
+        Assert.False(cache.TryGet("000.21.01.H49-261123-0001", out _));
+
+        // Suspended, it keeps nothing; resumed, it keeps again.
+        cache.Suspend();
+        cache.Add(Read("returned"), cache.Generation);
+        Assert.False(cache.TryGet("000.21.01.H49-261123-0001", out _));
+        cache.Resume();
+        cache.Add(Read("returned"), cache.Generation);
+        Assert.True(cache.TryGet("000.21.01.H49-261123-0001", out var entry));
+        Assert.Equal("returned", entry!.View.Status);
     }
 
     private static string Path(string code, string phone) => $"/api/v1/public/dossiers/{Uri.EscapeDataString(code)}?phone={phone}";
