@@ -57,22 +57,24 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
         {
             return await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        if (Database.CurrentTransaction is not null)
-        {
-            var saved = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AnnounceAsync(views, cancellationToken);
-            return saved;
-        }
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        var count = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The announcement must commit with the change: in the caller's transaction, or in one of its own.
+        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
         await AnnounceAsync(views, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return count;
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
 
-    /// <summary>What this context's transaction changed in public views; emptied as it is read.</summary>
+    /// <summary>What this context's transaction changed in public views; emptied as it is read (nothing allocated when none).</summary>
     internal IReadOnlyList<PublicViewChanges> TakeCommittedPublicViewChanges()
     {
+        if (_publicViewChanges.Count == 0)
+        {
+            return [];
+        }
         var taken = _publicViewChanges.ToList();
         _publicViewChanges.Clear();
         return taken;
