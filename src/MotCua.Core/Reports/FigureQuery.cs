@@ -124,14 +124,10 @@ public static class FigureQuery
         var end = last.AddMonths(1);
         await using var snapshot = db.Database.CurrentTransaction is null ? await ReadSnapshot.BeginAsync(db, cancellationToken) : null;
         var months = db.Set<MonthlyFigure>().AsNoTracking().Where(f => units.Contains(f.UnitId) && f.Month < end);
-        var monthly = await months.Where(f => Standing.Contains(f.Key))
+        var monthly = await months.Where(f => Standing.Contains(f.Key) || (Flows.Contains(f.Key) && f.Month >= first))
             .GroupBy(f => new { f.Key, f.Code, f.Month })
             .Select(g => new { g.Key.Key, g.Key.Code, g.Key.Month, Count = g.Sum(f => f.Count) })
             .ToListAsync(cancellationToken);
-        monthly.AddRange(await months.Where(f => Flows.Contains(f.Key) && f.Month >= first)
-            .GroupBy(f => new { f.Key, f.Code, f.Month })
-            .Select(g => new { g.Key.Key, g.Key.Code, g.Key.Month, Count = g.Sum(f => f.Count) })
-            .ToListAsync(cancellationToken));
         var repeats = await db.Set<DailyFigure>().AsNoTracking()
             .Where(f => units.Contains(f.UnitId) && f.Key == Repeat && f.Day >= first && f.Day < end)
             .GroupBy(f => new { f.Key, f.Code, f.Day })
