@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 
 namespace MotCua.Domain.Reports;
@@ -69,10 +70,8 @@ public sealed record DossierFacts(
 
 public static class DailyFigures
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     /// <summary>The local (Vietnam) date of an instant.</summary>
-    public static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Vietnam).DateTime);
+    public static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(WorkingCalendar.VietnamOffset).DateTime);
 
     /// <summary>
     /// Adds <paramref name="sign"/> × the dossier's contribution to <paramref name="into"/> (−1 takes a former
