@@ -38,7 +38,9 @@ public sealed class CatalogueSnapshot(DateOnly date, IReadOnlyList<CatalogueEntr
 
     /// <summary>
     /// A version in force with its components and process, read from the database once per snapshot: announced
-    /// content is never edited, and any catalogue change builds a new snapshot. Callers must not modify it.
+    /// content is never edited (only its publication date on the national database is recorded later, which is
+    /// not bumped into a new snapshot: read that from the database), and an announcement builds a new snapshot.
+    /// Callers must not modify it.
     /// </summary>
     public async ValueTask<ProcedureVersion> VersionAsync(MotCuaDbContext db, Guid versionId, CancellationToken cancellationToken)
     {
