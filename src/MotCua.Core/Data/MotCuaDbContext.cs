@@ -52,20 +52,35 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var views = PublicViewChanges.Collect(this);
-        if (views.IsEmpty)
+        // The public views, the figures and the save itself each read the change tracker: detect the
+        // changes once for all three.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
         {
-            return await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
         }
-        // The announcement must commit with the change: in the caller's transaction, or in one of its own.
-        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await AnnounceAsync(views, cancellationToken);
-        if (owned is not null)
+        try
         {
-            await owned.CommitAsync(cancellationToken);
+            var views = PublicViewChanges.Collect(this);
+            if (views.IsEmpty)
+            {
+                return await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            // The announcement must commit with the change: in the caller's transaction, or in one of its own.
+            await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AnnounceAsync(views, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+            return saved;
         }
-        return saved;
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>What this context's transaction changed in public views; emptied as it is read (nothing allocated when none).</summary>
@@ -92,6 +107,17 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
     private async Task<int> SaveWithFiguresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var deltas = FigureLedger.Rows(await FigureLedger.CollectAsync(this, cancellationToken));
+        if (!IsSqlite && InsertBatch.Plan(this) is { } rows)
+        {
+            var table = InsertBatch.For(Model.FindEntityType(typeof(FigureDelta))!)!;
+            rows.AddRange(deltas.Select(d => (table, (object)d)));
+            await InsertBatch.ExecuteAsync(this, rows, cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+            return rows.Count;
+        }
         if (deltas.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -49,10 +49,6 @@ public sealed class ReceptionService(
     public async Task<ReceptionResult> ReceiveAsync(ReceiveDossierRequest request, string? idempotencyKey, Guid defaultUnitId, string? npspId, CancellationToken cancellationToken)
     {
         var requestHash = Hash(request, npspId);
-        if (await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } replay)
-        {
-            return new ReceptionResult(replay, true);
-        }
         if (npspId is not null && await db.Set<Dossier>().Include(d => d.Documents).FirstOrDefaultAsync(d => d.NpspId == npspId, cancellationToken) is { } known)
         {
             return new ReceptionResult(known, true);
@@ -74,6 +70,11 @@ public sealed class ReceptionService(
         }
         var online = npspId is not null;
         var documents = version is null ? [] : await DocumentsAsync(version, request.Documents, requireAll: !online, validation, cancellationToken);
+        if (!validation.IsValid && await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
+        {
+            // The same request was received before (the catalogue may have changed since): its dossier stands.
+            return new ReceptionResult(earlier, true);
+        }
         validation.ThrowIfInvalid();
 
         var now = time.Now();
@@ -128,8 +129,12 @@ public sealed class ReceptionService(
         };
 
         var day = DateOnly.FromDateTime(now.ToVietnam().DateTime);
-        dossier.Code = Identifiers.DossierCode(receivingUnit.AgencyCode, day, await NextSequenceAsync(receivingUnit.AgencyCode, day, cancellationToken));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (number, replay) = await NumberOrReplayAsync(receivingUnit.AgencyCode, day, idempotencyKey, requestHash, cancellationToken);
+        if (replay is not null)
+        {
+            return new ReceptionResult(replay, true);
+        }
+        dossier.Code = Identifiers.DossierCode(receivingUnit.AgencyCode, day, number);
         db.Add(dossier);
         var firstStep = new DossierStep
         {
@@ -172,14 +177,13 @@ public sealed class ReceptionService(
             $"{(online ? "Nhận hồ sơ trực tuyến" : "Tiếp nhận hồ sơ")} {dossier.Code} – {dossier.ProcedureName} – người nộp {dossier.ApplicantName}{(dossier.ApplicantPersonalId is null ? "" : $" (định danh {dossier.ApplicantPersonalId})")}.");
         try
         {
+            // One save, so one transaction: the dossier, its first step and event, the notices and the audit
+            // entry are written together or not at all.
             await audit.SaveAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
-            // The same key raced another request: that one won; answer with its dossier. Disposing the
-            // failed transaction rolls it back.
-            await transaction.DisposeAsync();
+            // The same key raced another request: that one won (nothing of this one was written); answer with its dossier.
             db.ChangeTracker.Clear();
             if (await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } winner)
             {
@@ -266,29 +270,54 @@ public sealed class ReceptionService(
     }
 
     /// <summary>
-    /// The next number of the agency's day, taken by one statement committed on its own before the
-    /// reception's transaction: the counter row is locked only for the increment, so receptions at one
-    /// desk do not queue behind each other's whole transaction. Numbers only move forward (never reused);
-    /// a reception that fails after taking one leaves a gap. On PostgreSQL the increment commits without
-    /// waiting for the disk (<c>synchronous_commit</c> off for that statement only): the reception's own
-    /// commit, later in the same write-ahead log, makes it durable together with the code.
+    /// The dossier an earlier request with the same Idempotency-Key received, or else the next number of the
+    /// agency's day. The number is taken by one statement committed on its own before the reception is saved:
+    /// the counter row is locked only for the increment, so receptions at one desk do not queue behind each
+    /// other's whole transaction. Numbers only move forward (never reused); a reception that fails after taking
+    /// one leaves a gap. On PostgreSQL one statement both looks for the key and, when it is new, takes the
+    /// number, and the increment commits without waiting for the disk (<c>synchronous_commit</c> off for that
+    /// statement only): the reception's own commit, later in the same write-ahead log, makes it durable
+    /// together with the code.
     /// </summary>
-    private async Task<int> NextSequenceAsync(string agencyCode, DateOnly day, CancellationToken cancellationToken)
+    private async Task<(int Number, Dossier? Replay)> NumberOrReplayAsync(string agencyCode, DateOnly day, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
-        var values = db.IsSqlite
-            ? db.Database.SqlQuery<int>($"""
+        var officerId = idempotencyKey is null ? null : actor.OfficerId;
+        if (db.IsSqlite)
+        {
+            if (await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } replay)
+            {
+                return (0, replay);
+            }
+            var numbers = await db.Database.SqlQuery<int>($"""
                 INSERT INTO "DossierCodeCounters" ("AgencyCode", "Day", "Last") VALUES ({agencyCode}, {day}, 1)
                 ON CONFLICT ("AgencyCode", "Day") DO UPDATE SET "Last" = "DossierCodeCounters"."Last" + 1
                 RETURNING "Last" AS "Value"
-                """)
-            : db.Database.SqlQuery<int>($"""
+                """).ToListAsync(cancellationToken);
+            return (numbers.Single(), null);
+        }
+        var rows = await db.Database.SqlQuery<NumberOrEarlier>($"""
+            WITH earlier AS (
+                SELECT "DossierId", "RequestHash" FROM "IdempotencyRecords" WHERE "OfficerId" = {officerId} AND "Key" = {idempotencyKey}),
+            taken AS (
                 INSERT INTO "DossierCodeCounters" ("AgencyCode", "Day", "Last")
                 SELECT {agencyCode}, {day}, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed
+                WHERE NOT EXISTS (SELECT 1 FROM earlier)
                 ON CONFLICT ("AgencyCode", "Day") DO UPDATE SET "Last" = "DossierCodeCounters"."Last" + 1
-                RETURNING "Last" AS "Value"
-                """);
-        return (await values.ToListAsync(cancellationToken)).Single();
+                RETURNING "Last")
+            SELECT "Last" AS "Number", NULL::uuid AS "DossierId", NULL::text AS "RequestHash" FROM taken
+            UNION ALL
+            SELECT NULL, "DossierId", "RequestHash" FROM earlier
+            """).ToListAsync(cancellationToken);
+        var row = rows.Single();
+        if (row.Number is { } number)
+        {
+            return (number, null);
+        }
+        return (0, await EarlierAsync(row.RequestHash!, requestHash, row.DossierId!.Value, cancellationToken));
     }
+
+    /// <summary>What <see cref="NumberOrReplayAsync"/> reads on PostgreSQL: a number, or the earlier request's dossier and hash.</summary>
+    private sealed record NumberOrEarlier(int? Number, Guid? DossierId, string? RequestHash);
 
     private async Task<Dossier?> ReplayAsync(string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
@@ -297,16 +326,17 @@ public sealed class ReceptionService(
             return null;
         }
         var record = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.OfficerId == officerId && r.Key == idempotencyKey, cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
-        if (record.RequestHash != requestHash)
+        return record is null ? null : await EarlierAsync(record.RequestHash, requestHash, record.DossierId, cancellationToken);
+    }
+
+    private async Task<Dossier> EarlierAsync(string earlierHash, string requestHash, Guid dossierId, CancellationToken cancellationToken)
+    {
+        if (earlierHash != requestHash)
         {
             throw ProblemException.Conflict("idempotency_key_reused", "Khóa Idempotency-Key đã dùng cho yêu cầu khác",
                 "Mỗi lần tiếp nhận một hồ sơ mới cần một Idempotency-Key mới.");
         }
-        return await db.Set<Dossier>().Include(d => d.Documents).FirstAsync(d => d.Id == record.DossierId, cancellationToken);
+        return await db.Set<Dossier>().Include(d => d.Documents).FirstAsync(d => d.Id == dossierId, cancellationToken);
     }
 
     private async Task<(ProcedureVersion? Version, string? Code)> ProcedureAsync(string? code, Validation validation, CancellationToken cancellationToken)
