@@ -23,13 +23,17 @@ internal static class InsertBatch
 {
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
 
+    /// <summary>Rows per statement at most (fewer when they would pass PostgreSQL's 65,535 parameters): a bounded set of statement sizes.</summary>
+    private const int RowsPerStatement = 100;
+
     /// <summary>Creates parameters for the type mappings (a parameter's creation reads nothing from the command).</summary>
     private static readonly NpgsqlCommand ParameterSource = new();
 
     /// <summary>One table's statement; <c>Rank</c> orders principals before their dependents.</summary>
-    internal sealed class Table(string sql, IProperty[] columns, RelationalTypeMapping[] mappings, int rank, bool generatesValues)
+    internal sealed class Table(string insert, IProperty[] columns, RelationalTypeMapping[] mappings, int rank, bool generatesValues)
     {
-        public string Sql { get; } = sql;
+        /// <summary>The statements for 1 to <see cref="RowsPerStatement"/> rows, built once each (the sizes that recur are prepared).</summary>
+        private readonly ConcurrentDictionary<int, string> _statements = new();
 
         public IProperty[] Columns { get; } = columns;
 
@@ -39,6 +43,10 @@ internal static class InsertBatch
 
         /// <summary>The database generates a column (an identity key): fine for rows nobody reads back, not for tracked ones.</summary>
         public bool GeneratesValues { get; } = generatesValues;
+
+        /// <summary>The <c>INSERT</c> of <paramref name="rows"/> rows with positional parameters, row after row.</summary>
+        public string Sql(int rows) => _statements.GetOrAdd(rows, n => insert + string.Join(", ",
+            Enumerable.Range(0, n).Select(row => $"({string.Join(", ", Enumerable.Range(row * Columns.Length + 1, Columns.Length).Select(i => $"${i}"))})")));
     }
 
     /// <summary>The tracked changes as rows to insert, or null when EF Core must save them.</summary>
@@ -75,16 +83,24 @@ internal static class InsertBatch
             {
                 batch.Timeout = timeout;
             }
-            foreach (var (table, entity) in rows.OrderBy(r => r.Table.Rank))
+            // One statement per table (its rows in one VALUES list, up to RowsPerStatement), principals first.
+            foreach (var group in rows.GroupBy(r => r.Table).OrderBy(g => g.Key.Rank))
             {
-                var command = new NpgsqlBatchCommand(table.Sql);
-                for (var i = 0; i < table.Columns.Length; i++)
+                var table = group.Key;
+                foreach (var chunk in group.Chunk(Math.Min(RowsPerStatement, ushort.MaxValue / table.Columns.Length)))
                 {
-                    var column = table.Columns[i];
-                    command.Parameters.Add((NpgsqlParameter)table.Mappings[i].CreateParameter(
-                        ParameterSource, "", column.GetGetter().GetClrValueUsingContainingEntity(entity), column.IsNullable));
+                    var command = new NpgsqlBatchCommand(table.Sql(chunk.Length));
+                    foreach (var (_, entity) in chunk)
+                    {
+                        for (var i = 0; i < table.Columns.Length; i++)
+                        {
+                            var column = table.Columns[i];
+                            command.Parameters.Add((NpgsqlParameter)table.Mappings[i].CreateParameter(
+                                ParameterSource, "", column.GetGetter().GetClrValueUsingContainingEntity(entity), column.IsNullable));
+                        }
+                    }
+                    batch.BatchCommands.Add(command);
                 }
-                batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -127,8 +143,8 @@ internal static class InsertBatch
             columns.Add(property);
         }
         var table = type.GetSchema() is { } schema ? $"\"{schema}\".\"{name}\"" : $"\"{name}\"";
-        var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(store)}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})";
-        return new Table(sql, [.. columns], [.. columns.Select(c => (RelationalTypeMapping)c.GetRelationalTypeMapping())], Rank(type, []), generates);
+        var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(store)}\""))}) VALUES ";
+        return new Table(insert, [.. columns], [.. columns.Select(c => (RelationalTypeMapping)c.GetRelationalTypeMapping())], Rank(type, []), generates);
     }
 
     /// <summary>How deep the type sits below the tables it refers to (a row is inserted after the rows it refers to).</summary>

@@ -43,6 +43,37 @@ public sealed class SaveAtomicityTests(DossierApp app) : IClassFixture<DossierAp
     }
 
     [Fact]
+    public async Task ASaveOfManyNewRows_WritesThemAll_WithTheirValues()
+    {
+        var target = Guid.NewGuid().ToString("N");
+        var at = new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.FromHours(7));
+        await app.WithDbAsync(db =>
+        {
+            // More rows of one table than one statement takes on PostgreSQL.
+            db.AddRange(Enumerable.Range(0, 250).Select(i => new AuditPendingEntry
+            {
+                At = at.AddSeconds(i),
+                Action = "test.bulk",
+                TargetType = "test",
+                TargetId = target,
+                ActorName = "kiểm thử",
+                UnitId = i % 2 == 0 ? null : Guid.Empty,
+                Details = $"Dòng {i}",
+            }));
+            return db.SaveChangesAsync();
+        });
+        // Sealed into the audit chain first, so that every row is in one table.
+        await app.WithDbAsync(db => new AuditSealer(db).SealAsync(CancellationToken.None));
+        var written = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.TargetId == target).OrderBy(a => a.At).ToListAsync());
+        Assert.Equal(250, written.Count);
+        Assert.Equal(at, written[0].At);
+        Assert.Equal(at.AddSeconds(249), written[^1].At);
+        Assert.Equal("Dòng 249", written[^1].Details);
+        Assert.Null(written[0].UnitId);
+        Assert.Equal(Guid.Empty, written[1].UnitId);
+    }
+
+    [Fact]
     public async Task OnPostgres_TheReceptionsRows_AreWrittenByTheInsertBatch()
     {
         if (app.Database.Provider != "Postgres")
