@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddOptions<CredentialOptions>().Bind(configuration.GetSection(CredentialOptions.Section))
             .Validate(o => o.LockoutThreshold > 0 && o.LockoutDuration > TimeSpan.Zero, "Identity lockout settings must be positive.")
+            .Validate(o => o.IdentityCacheEntries >= 0, "Identity:IdentityCacheEntries must not be negative.")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
 
@@ -70,8 +71,9 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.CacheEntries >= 0, "PublicLookup:CacheEntries must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<PublicLookupCache>();
-        services.AddSingleton<PublicViewEviction>();
-        services.AddHostedService<PublicViewListener>();
+        services.AddSingleton<OfficerIdentityCache>();
+        services.AddSingleton<CacheEviction>();
+        services.AddHostedService<CacheChangeListener>();
         services.AddScoped<ProcessingReportQuery>();
         services.AddScoped<ServiceIndexQuery>();
         services.AddScoped<TargetService>();

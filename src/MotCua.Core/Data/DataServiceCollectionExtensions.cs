@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MotCua.Core.Dossiers;
 
 namespace MotCua.Core.Data;
 
@@ -28,7 +27,7 @@ public static class DataServiceCollectionExtensions
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var data = provider.GetRequiredService<IOptions<DataOptions>>().Value;
             Configure(options, database.Provider, ResolveConnectionString(database.Provider, provider.GetRequiredService<IConfiguration>(), data));
-            options.AddInterceptors(provider.GetRequiredService<PublicViewEviction>());
+            options.AddInterceptors(provider.GetRequiredService<CacheEviction>());
         });
         return services;
     }

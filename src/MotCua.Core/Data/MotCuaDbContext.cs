@@ -44,16 +44,21 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Changes to the public view of dossiers saved in the current transaction, evicted once it commits.</summary>
     private readonly List<PublicViewChanges> _publicViewChanges = [];
 
+    /// <summary>Changes to officers' identities saved in the current transaction, evicted once it commits.</summary>
+    private readonly List<OfficerChanges> _officerChanges = [];
+
     /// <summary>
     /// Saves, with the changes of the daily report figures the dossier changes cause (<see cref="FigureLedger"/>)
     /// as insert-only rows in the same transaction: the figures never disagree with the dossiers they count.
-    /// A save that changes what the public lookup shows also tells every node (<see cref="PublicViewChanges"/>):
-    /// on PostgreSQL with a <c>NOTIFY</c> inside the transaction, which PostgreSQL delivers when it commits.
+    /// A save that changes what the public lookup shows (<see cref="PublicViewChanges"/>) or an officer's identity
+    /// (<see cref="OfficerChanges"/>) also tells every node's caches: on PostgreSQL with a <c>NOTIFY</c> inside the
+    /// transaction, which PostgreSQL delivers when it commits; this node's own caches evict once it has committed
+    /// (<see cref="CacheEviction"/>).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // The public views, the figures and the save itself each read the change tracker: detect the
-        // changes once for all three.
+        // The cached views and identities, the figures and the save itself each read the change tracker: detect
+        // the changes once for all.
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         if (detect)
         {
@@ -63,14 +68,15 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
         try
         {
             var views = PublicViewChanges.Collect(this);
-            if (views.IsEmpty)
+            var officers = OfficerChanges.Collect(this);
+            if (views.IsEmpty && officers.IsEmpty)
             {
                 return await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-            // The announcement must commit with the change: in the caller's transaction, or in one of its own.
+            // The announcements must commit with the change: in the caller's transaction, or in one of its own.
             await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AnnounceAsync(views, cancellationToken);
+            await AnnounceAsync(views, officers, cancellationToken);
             if (owned is not null)
             {
                 await owned.CommitAsync(cancellationToken);
@@ -83,24 +89,40 @@ public sealed class MotCuaDbContext : DbContext, IDataProtectionKeyContext
         }
     }
 
-    /// <summary>What this context's transaction changed in public views; emptied as it is read (nothing allocated when none).</summary>
-    internal IReadOnlyList<PublicViewChanges> TakeCommittedPublicViewChanges()
+    /// <summary>What this context's transaction changed in cached views and identities; emptied as it is read (nothing allocated when none).</summary>
+    internal (IReadOnlyList<PublicViewChanges> Views, IReadOnlyList<OfficerChanges> Officers) TakeCommittedChanges()
     {
-        if (_publicViewChanges.Count == 0)
+        if (_publicViewChanges.Count == 0 && _officerChanges.Count == 0)
         {
-            return [];
+            return ([], []);
         }
-        var taken = _publicViewChanges.ToList();
+        var taken = (_publicViewChanges.ToList(), _officerChanges.ToList());
         _publicViewChanges.Clear();
+        _officerChanges.Clear();
         return taken;
     }
 
-    private async Task AnnounceAsync(PublicViewChanges views, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(PublicViewChanges views, OfficerChanges officers, CancellationToken cancellationToken)
     {
-        _publicViewChanges.Add(views);
-        if (!IsSqlite)
+        if (!views.IsEmpty)
+        {
+            _publicViewChanges.Add(views);
+        }
+        if (!officers.IsEmpty)
+        {
+            _officerChanges.Add(officers);
+        }
+        if (IsSqlite)
+        {
+            return;
+        }
+        if (!views.IsEmpty)
         {
             await Database.ExecuteSqlAsync($"SELECT pg_notify({PublicViewChanges.Channel}, {views.Payload})", cancellationToken);
+        }
+        if (!officers.IsEmpty)
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_notify({OfficerChanges.Channel}, {officers.Payload})", cancellationToken);
         }
     }
 

@@ -38,7 +38,8 @@ public sealed class CredentialService(
     TotpAuthenticator totp,
     IPasswordHasher<Officer> hasher,
     TimeProvider time,
-    IOptions<CredentialOptions> options)
+    IOptions<CredentialOptions> options,
+    OfficerIdentityCache identities)
 {
     /// <summary>
     /// Checks the password and, for an officer with TOTP, the code. With <paramref name="requireTotpNow"/>
@@ -103,9 +104,18 @@ public sealed class CredentialService(
             : await FailAsync(officer, "sai mã xác thực", cancellationToken);
     }
 
-    /// <summary>The identity of an active officer, as every signed-in request re-reads it: one precompiled query of the columns it needs.</summary>
+    /// <summary>
+    /// The identity of an active officer, as every signed-in request re-checks it: from this node's
+    /// <see cref="OfficerIdentityCache"/> (evicted by any committed change of the officer or their roles), otherwise
+    /// one precompiled query of the columns it needs.
+    /// </summary>
     public async Task<OfficerIdentity?> FindIdentityAsync(Guid officerId, CancellationToken cancellationToken)
     {
+        if (identities.TryGet(officerId, out var cached))
+        {
+            return cached;
+        }
+        var generation = identities.Generation;
         var row = await IdentityQuery(db, officerId, cancellationToken);
         if (row is null)
         {
@@ -113,7 +123,9 @@ public sealed class CredentialService(
         }
         var grants = row.Grants.Select(g => (g.Role, g.UnitId)).ToList();
         var totpRequired = grants.Any(g => g.Role == Role.Administrator);
-        return new OfficerIdentity(row.Id, row.UserName, row.FullName, row.UnitId, row.SecurityStamp, row.TotpEnabled, totpRequired && !row.TotpEnabled, row.MustChangePassword, grants);
+        var identity = new OfficerIdentity(row.Id, row.UserName, row.FullName, row.UnitId, row.SecurityStamp, row.TotpEnabled, totpRequired && !row.TotpEnabled, row.MustChangePassword, grants);
+        identities.Add(identity, generation);
+        return identity;
     }
 
     private static readonly Func<MotCuaDbContext, Guid, CancellationToken, Task<IdentityRow?>> IdentityQuery = EF.CompileAsyncQuery(

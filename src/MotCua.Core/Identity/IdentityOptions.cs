@@ -13,6 +13,9 @@ public sealed class CredentialOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
     public string TotpIssuer { get; set; } = "MotCua";
+
+    /// <summary>How many signed-in officers' identities a node keeps in memory between requests; 0 reads the database every request.</summary>
+    public int IdentityCacheEntries { get; set; } = 10_000;
 }
 
 /// <summary>Configuration section <c>Bootstrap</c>.</summary>

@@ -1,14 +1,16 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using MotCua.Core.Data;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Identity;
 
-namespace MotCua.Core.Dossiers;
+namespace MotCua.Core.Data;
 
 /// <summary>
-/// Evicts from this node's <see cref="PublicLookupCache"/> the dossiers a transaction changed, once it has
-/// committed (evicting earlier would let a lookup read the old row back in before the commit).
+/// Evicts from this node's caches (<see cref="PublicLookupCache"/>, <see cref="OfficerIdentityCache"/>) what a
+/// transaction changed, once it has committed (evicting earlier would let a request read the old row back in
+/// before the commit).
 /// </summary>
-public sealed class PublicViewEviction(PublicLookupCache cache) : DbTransactionInterceptor
+public sealed class CacheEviction(PublicLookupCache views, OfficerIdentityCache identities) : DbTransactionInterceptor
 {
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Apply(eventData);
 
@@ -38,12 +40,17 @@ public sealed class PublicViewEviction(PublicLookupCache cache) : DbTransactionI
     {
         if (eventData.Context is MotCuaDbContext db)
         {
-            foreach (var changes in db.TakeCommittedPublicViewChanges())
+            var (changedViews, changedOfficers) = db.TakeCommittedChanges();
+            foreach (var changes in changedViews)
             {
-                changes.ApplyTo(cache);
+                changes.ApplyTo(views);
+            }
+            foreach (var changes in changedOfficers)
+            {
+                changes.ApplyTo(identities);
             }
         }
     }
 
-    private static void Forget(DbContextEventData eventData) => (eventData.Context as MotCuaDbContext)?.TakeCommittedPublicViewChanges();
+    private static void Forget(DbContextEventData eventData) => (eventData.Context as MotCuaDbContext)?.TakeCommittedChanges();
 }
