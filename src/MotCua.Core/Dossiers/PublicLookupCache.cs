@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using MotCua.Core.Data;
 
 namespace MotCua.Core.Dossiers;
 
@@ -18,16 +19,14 @@ public sealed class PublicLookupOptions
 /// village checking results on the day they are due) does not cost a database query each time. Never stale: a
 /// change that alters what the public sees evicts the dossier on every node once it commits
 /// (<see cref="PublicViewChanges"/> — locally after the commit, on the other nodes through PostgreSQL's
-/// <c>NOTIFY</c>), a view read while an eviction happened is not kept (<see cref="Generation"/>), and while a
-/// node cannot hear other nodes' changes it keeps nothing (<see cref="Suspend"/>).
+/// <c>NOTIFY</c>), a view read while an eviction happened is not kept (<see cref="CommittedStateCache.Generation"/>), and while a
+/// node cannot hear other nodes' changes it keeps nothing (<see cref="CommittedStateCache.Suspend"/>).
 /// Only existing dossiers are kept; a wrong code or phone digits always go to the database.
 /// </summary>
-public sealed class PublicLookupCache : IDisposable
+public sealed class PublicLookupCache : CommittedStateCache, IDisposable
 {
     private readonly MemoryCache? _views;
     private readonly ConcurrentDictionary<Guid, Entry> _byDossier = new();
-    private long _generation;
-    private volatile bool _suspended;
 
     public PublicLookupCache(IOptions<PublicLookupOptions> options)
     {
@@ -38,10 +37,7 @@ public sealed class PublicLookupCache : IDisposable
         }
     }
 
-    public bool Enabled => _views is not null && !_suspended;
-
-    /// <summary>Moves with every eviction: a view read from the database is kept only if it did not move meanwhile.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public bool Enabled => _views is not null && !Suspended;
 
     public bool TryGet(string code, out Entry? entry)
     {
@@ -80,7 +76,7 @@ public sealed class PublicLookupCache : IDisposable
 
     public void Evict(IEnumerable<Guid> dossierIds)
     {
-        Interlocked.Increment(ref _generation);
+        Moved();
         foreach (var id in dossierIds)
         {
             if (_byDossier.TryRemove(id, out var entry))
@@ -90,25 +86,10 @@ public sealed class PublicLookupCache : IDisposable
         }
     }
 
-    public void Clear()
+    protected override void ClearEntries()
     {
-        Interlocked.Increment(ref _generation);
         _views?.Clear();
         _byDossier.Clear();
-    }
-
-    /// <summary>While this node may miss other nodes' changes: forget everything and keep nothing new.</summary>
-    public void Suspend()
-    {
-        _suspended = true;
-        Clear();
-    }
-
-    /// <summary>Hearing other nodes' changes again; what was missed meanwhile is not in the cache.</summary>
-    public void Resume()
-    {
-        Clear();
-        _suspended = false;
     }
 
     public int Count => _views?.Count ?? 0;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MotCua.Core.Data;
 using MotCua.Core.Organisation;
 
 namespace MotCua.Core.Dossiers;
@@ -11,11 +12,8 @@ namespace MotCua.Core.Dossiers;
 /// </summary>
 public sealed record PublicViewChanges(IReadOnlyCollection<Guid> DossierIds, bool Everything)
 {
-    /// <summary>The PostgreSQL channel on which nodes tell each other (payload: ids separated by commas, or <c>*</c>).</summary>
+    /// <summary>The PostgreSQL channel on which nodes tell each other (payload: <see cref="ChangedIds"/>).</summary>
     public const string Channel = "motcua_public_views";
-
-    /// <summary>More ids than this in one save are sent as "everything": a notification carries at most 8,000 bytes.</summary>
-    public const int MaxIds = 150;
 
     public static readonly PublicViewChanges None = new([], false);
 
@@ -55,20 +53,21 @@ public sealed record PublicViewChanges(IReadOnlyCollection<Guid> DossierIds, boo
                 (ids ??= []).UnionWith(stepsOf);
             }
         }
-        if (everything || ids?.Count > MaxIds)
+        if (everything || ids?.Count > ChangedIds.MaxIds)
         {
             return new PublicViewChanges([], true);
         }
         return ids is null ? None : new PublicViewChanges(ids, false);
     }
 
-    /// <summary>The notification's payload.</summary>
-    public string Payload => Everything ? "*" : string.Join(',', DossierIds);
+    /// <summary>The notification's payload (<see cref="ChangedIds"/>).</summary>
+    public string Payload => ChangedIds.Format(DossierIds, Everything);
 
-    public static PublicViewChanges Parse(string payload) =>
-        payload == "*"
-            ? new PublicViewChanges([], true)
-            : new PublicViewChanges(payload.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(), false);
+    public static PublicViewChanges Parse(string payload)
+    {
+        var (ids, everything) = ChangedIds.Parse(payload);
+        return new PublicViewChanges(ids, everything);
+    }
 
     public void ApplyTo(PublicLookupCache cache)
     {

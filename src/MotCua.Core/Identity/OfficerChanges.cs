@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Data;
 
 namespace MotCua.Core.Identity;
 
@@ -8,11 +9,8 @@ namespace MotCua.Core.Identity;
 /// </summary>
 public sealed record OfficerChanges(IReadOnlyCollection<Guid> OfficerIds, bool Everyone)
 {
-    /// <summary>The PostgreSQL channel on which nodes tell each other (payload: ids separated by commas, or <c>*</c>).</summary>
+    /// <summary>The PostgreSQL channel on which nodes tell each other (payload: <see cref="ChangedIds"/>).</summary>
     public const string Channel = "motcua_officers";
-
-    /// <summary>More ids than this in one save are sent as "everyone": a notification carries at most 8,000 bytes.</summary>
-    public const int MaxIds = 150;
 
     public static readonly OfficerChanges None = new([], false);
 
@@ -42,16 +40,17 @@ public sealed record OfficerChanges(IReadOnlyCollection<Guid> OfficerIds, bool E
                     break;
             }
         }
-        return ids is null ? None : ids.Count > MaxIds ? new OfficerChanges([], true) : new OfficerChanges(ids, false);
+        return ids is null ? None : ids.Count > ChangedIds.MaxIds ? new OfficerChanges([], true) : new OfficerChanges(ids, false);
     }
 
-    /// <summary>The notification's payload.</summary>
-    public string Payload => Everyone ? "*" : string.Join(',', OfficerIds);
+    /// <summary>The notification's payload (<see cref="ChangedIds"/>).</summary>
+    public string Payload => ChangedIds.Format(OfficerIds, Everyone);
 
-    public static OfficerChanges Parse(string payload) =>
-        payload == "*"
-            ? new OfficerChanges([], true)
-            : new OfficerChanges(payload.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(), false);
+    public static OfficerChanges Parse(string payload)
+    {
+        var (ids, everyone) = ChangedIds.Parse(payload);
+        return new OfficerChanges(ids, everyone);
+    }
 
     public void ApplyTo(OfficerIdentityCache cache)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using MotCua.Core.Data;
 
 namespace MotCua.Core.Identity;
 
@@ -9,22 +10,16 @@ namespace MotCua.Core.Identity;
 /// lookup's cache: a save that changes an officer or a role grant evicts that officer on every node once it
 /// commits (<see cref="OfficerChanges"/> — locally after the commit, on other nodes through PostgreSQL's
 /// <c>NOTIFY</c>, within the notification's delivery time), an identity read while an eviction happened is not
-/// kept (<see cref="Generation"/>), and while a node cannot hear other nodes' changes it keeps nothing
-/// (<see cref="Suspend"/>). Deactivated or unknown officers are never kept.
+/// kept (<see cref="CommittedStateCache.Generation"/>), and while a node cannot hear other nodes' changes it keeps nothing
+/// (<see cref="CommittedStateCache.Suspend"/>). Deactivated or unknown officers are never kept.
 /// </summary>
-public sealed class OfficerIdentityCache(IOptions<CredentialOptions> options)
+public sealed class OfficerIdentityCache(IOptions<CredentialOptions> options) : CommittedStateCache
 {
     private readonly int _capacity = options.Value.IdentityCacheEntries;
     private readonly ConcurrentDictionary<Guid, OfficerIdentity> _identities = new();
-    private long _generation;
-    private volatile bool _suspended;
-
     public bool Configured => _capacity > 0;
 
-    public bool Enabled => Configured && !_suspended;
-
-    /// <summary>Moves with every eviction: an identity read from the database is kept only if it did not move meanwhile.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public bool Enabled => Configured && !Suspended;
 
     public int Count => _identities.Count;
 
@@ -51,30 +46,12 @@ public sealed class OfficerIdentityCache(IOptions<CredentialOptions> options)
 
     public void Evict(IEnumerable<Guid> officerIds)
     {
-        Interlocked.Increment(ref _generation);
+        Moved();
         foreach (var id in officerIds)
         {
             _identities.TryRemove(id, out _);
         }
     }
 
-    public void Clear()
-    {
-        Interlocked.Increment(ref _generation);
-        _identities.Clear();
-    }
-
-    /// <summary>While this node may miss other nodes' changes: forget everything and keep nothing new.</summary>
-    public void Suspend()
-    {
-        _suspended = true;
-        Clear();
-    }
-
-    /// <summary>Hearing other nodes' changes again; what was missed meanwhile is not in the cache.</summary>
-    public void Resume()
-    {
-        Clear();
-        _suspended = false;
-    }
+    protected override void ClearEntries() => _identities.Clear();
 }
