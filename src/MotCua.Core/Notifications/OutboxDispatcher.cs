@@ -78,8 +78,9 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// Sends up to one batch of due messages; returns how many were attempted. The batch is claimed with
-    /// one conditional update (a lease stamped with this round's own instant), sent, and its outcomes
-    /// saved together: a handful of round trips per batch rather than per message.
+    /// one conditional update (a lease stamped with this round's own instant) and sent; the failures are saved
+    /// each with its attempt count and error, the messages sent with one update: a handful of round trips per
+    /// batch rather than per message.
     /// </summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
@@ -103,6 +104,7 @@ public sealed class OutboxDispatcher(
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
         var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseUntil == leaseUntil).ToListAsync(cancellationToken);
+        var sent = new List<OutboxMessage>();
         foreach (var message in claimed)
         {
             try
@@ -112,9 +114,7 @@ public sealed class OutboxDispatcher(
                     throw new InvalidOperationException($"No sender for channel '{message.Channel}'.");
                 }
                 await sender.SendAsync(message, cancellationToken);
-                message.Status = OutboxStatus.Sent;
-                message.SentAt = time.Now();
-                message.LastError = null;
+                sent.Add(message);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -130,11 +130,24 @@ public sealed class OutboxDispatcher(
                     var delay = TimeSpan.FromTicks(Math.Min(options.Value.FirstRetry.Ticks * (1L << Math.Min(message.Attempts - 1, 20)), TimeSpan.FromHours(6).Ticks));
                     message.NextAttemptAt = time.Now() + delay;
                 }
+                message.LeaseUntil = null;
             }
-            message.LeaseUntil = null;
         }
+        // The failures each with their own attempt count and error; the messages sent all at once, at the end of the round.
         await db.SaveChangesAsync(CancellationToken.None);
-        var synced = claimed.Where(m => m is { Channel: "npsp", Status: OutboxStatus.Sent, DossierId: not null }).Select(m => m.DossierId!.Value).Distinct().ToList();
+        if (sent.Count > 0)
+        {
+            var sentIds = sent.Select(m => m.Id).ToList();
+            var sentAt = time.Now();
+            await db.Set<OutboxMessage>()
+                .Where(m => sentIds.Contains(m.Id) && m.LeaseUntil == leaseUntil)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        var synced = sent.Where(m => m is { Channel: "npsp", DossierId: not null }).Select(m => m.DossierId!.Value).Distinct().ToList();
         if (synced.Count > 0)
         {
             await MarkSyncedAsync(db, synced);
