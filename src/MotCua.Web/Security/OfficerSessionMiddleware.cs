@@ -6,9 +6,10 @@ using MotCua.Core.Identity;
 namespace MotCua.Web.Security;
 
 /// <summary>
-/// Re-checks every signed-in request against the database: a deactivated officer, or a cookie or token
-/// issued before a password reset, role change or second-factor change (the security stamp moved),
-/// is treated as anonymous at once.
+/// Re-checks every signed-in request against the officer's current identity (from the database, or this node's
+/// <see cref="OfficerIdentityCache"/>, which every committed change of the officer evicts): a deactivated officer,
+/// or a cookie or token issued before a password reset, role change or second-factor change (the security stamp
+/// moved), is treated as anonymous at once.
 /// </summary>
 internal sealed class OfficerSessionMiddleware(RequestDelegate next)
 {
