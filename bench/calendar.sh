@@ -16,7 +16,7 @@ echo "$domain"
 
 work=$(mktemp -d /tmp/motcua-bench.XXXXXX)
 trap 'stop_app; rm -rf "$work"' EXIT
-port=$(( 30000 + RANDOM % 10000 ))
+port=$(free_port)
 start_app "$port" "$work/data"
 base="http://127.0.0.1:$port"
 curl -fs "$base/api/v1/calendar/due?start=2026-11-23T09:00:00&value=3&unit=working_days" && echo

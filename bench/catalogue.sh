@@ -13,7 +13,7 @@ bench_tool="dotnet $root/bench/MotCua.Bench/bin/Release/net10.0/MotCua.Bench.dll
 
 work=$(mktemp -d /tmp/motcua-bench.XXXXXX)
 trap 'stop_app; rm -rf "$work"' EXIT
-port=$(( 30000 + RANDOM % 10000 ))
+port=$(free_port)
 start_app "$port" "$work/data"
 base="http://127.0.0.1:$port"
 

@@ -23,14 +23,14 @@ bench_tool="dotnet $root/bench/MotCua.Bench/bin/Release/net10.0/MotCua.Bench.dll
 work=$(mktemp -d /tmp/motcua-bench.XXXXXX)
 chmod 755 "$work"
 trap 'stop_app; stop_postgres; rm -rf "$work"' EXIT
-pg_port=$(( 40000 + RANDOM % 10000 ))
+pg_port=$(free_port)
 start_postgres "$work/pg" "$pg_port" 1
 psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q "$@"; }
 psql -c "CREATE DATABASE motcua"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=motcua;Maximum Pool Size=64"
 "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -i -s 16 -q motcua >/dev/null 2>&1
 
-port=$(( 30000 + RANDOM % 10000 ))
+port=$(free_port)
 app_settings=(Database__Provider=Postgres "ConnectionStrings__Postgres=$connection" Database__MigrateOnStart=true Database__SeedDemo=true Database__SeedDemoOfficers=false RateLimits__LookupPerMinute=1000000000)
 start_app "$port" "$work/data" "${app_settings[@]}"
 base="http://127.0.0.1:$port"

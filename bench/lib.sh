@@ -4,6 +4,16 @@ bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$bench_dir/.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# free_port: a loopback port below Linux's ephemeral range (32768 and up), so that no outgoing connection of the
+# run (the app's to PostgreSQL, the load generators') can hold it, and not listening now.
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 12000 ))
+    (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+}
+
 need_wrk() {
   command -v wrk >/dev/null 2>&1 && return 0
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi

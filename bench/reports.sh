@@ -17,7 +17,7 @@ bench_tool="dotnet $root/bench/MotCua.Bench/bin/Release/net10.0/MotCua.Bench.dll
 work=$(mktemp -d /tmp/motcua-bench.XXXXXX)
 chmod 755 "$work"
 trap 'stop_app; stop_postgres; rm -rf "$work"' EXIT
-pg_port=$(( 40000 + RANDOM % 10000 ))
+pg_port=$(free_port)
 start_postgres "$work/pg" "$pg_port" 1
 psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q "$@"; }
 psql -c "CREATE DATABASE motcua"
@@ -25,7 +25,7 @@ connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=motcua;Maxim
 settings=(Database__Provider=Postgres "ConnectionStrings__Postgres=$connection" Database__SeedDemo=true Database__SeedDemoOfficers=false Reports__NightlyReconciliation=false)
 
 # The schema and the demo catalogue, then the history written straight into the tables with the app stopped.
-port=$(( 30000 + RANDOM % 10000 ))
+port=$(free_port)
 start_app "$port" "$work/data" Database__MigrateOnStart=true "${settings[@]}"
 stop_app
 generated=$(taskset -c 0 $bench_tool report-data --connection "$connection" --units "$units" --count "$dossiers" | tee /dev/stderr | tail -n 1)
