@@ -27,7 +27,7 @@ public sealed class CacheChangeListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (database.Value.Provider != DatabaseProvider.Postgres || (!views.Enabled && !identities.Configured))
+        if (database.Value.Provider != DatabaseProvider.Postgres || (!views.Configured && !identities.Configured))
         {
             return;
         }
@@ -94,9 +94,10 @@ public sealed class CacheChangeListener(
 
     private void Receive(string channel, string payload)
     {
+        var officers = channel == OfficerChanges.Channel;
         try
         {
-            if (channel == OfficerChanges.Channel)
+            if (officers)
             {
                 OfficerChanges.Parse(payload).ApplyTo(identities);
             }
@@ -108,14 +109,7 @@ public sealed class CacheChangeListener(
         catch (FormatException)
         {
             logger.LogWarning("Unreadable change {Payload} on {Channel}; that cache is dropped whole", payload, channel);
-            if (channel == OfficerChanges.Channel)
-            {
-                identities.Clear();
-            }
-            else
-            {
-                views.Clear();
-            }
+            (officers ? (CommittedStateCache)identities : views).Clear();
         }
     }
 }

@@ -13,7 +13,11 @@ public abstract class CommittedStateCache
     /// <summary>Moves with every eviction: a value read from the database is kept only if it did not move meanwhile.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    protected bool Suspended => _suspended;
+    /// <summary>Configured to keep anything at all (a size above zero).</summary>
+    public abstract bool Configured { get; }
+
+    /// <summary>Keeping values now: configured and not suspended.</summary>
+    public bool Enabled => Configured && !_suspended;
 
     public void Clear()
     {

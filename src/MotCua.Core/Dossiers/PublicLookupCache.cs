@@ -37,7 +37,7 @@ public sealed class PublicLookupCache : CommittedStateCache, IDisposable
         }
     }
 
-    public bool Enabled => _views is not null && !Suspended;
+    public override bool Configured => _views is not null;
 
     public bool TryGet(string code, out Entry? entry)
     {

@@ -121,9 +121,8 @@ public sealed class CredentialService(
         {
             return null;
         }
-        var grants = row.Grants.Select(g => (g.Role, g.UnitId)).ToList();
-        var totpRequired = grants.Any(g => g.Role == Role.Administrator);
-        var identity = new OfficerIdentity(row.Id, row.UserName, row.FullName, row.UnitId, row.SecurityStamp, row.TotpEnabled, totpRequired && !row.TotpEnabled, row.MustChangePassword, grants);
+        var identity = Describe(row.Id, row.UserName, row.FullName, row.UnitId, row.SecurityStamp, row.TotpEnabled, row.MustChangePassword,
+            row.Grants.Select(g => (g.Role, g.UnitId)).ToList());
         identities.Add(identity, generation);
         return identity;
     }
@@ -257,19 +256,13 @@ public sealed class CredentialService(
         return new SignInOutcome(SignInStatus.Succeeded, Describe(officer));
     }
 
-    private static OfficerIdentity Describe(Officer officer) => new(
-        officer.Id,
-        officer.UserName,
-        officer.FullName,
-        officer.UnitId,
-        officer.SecurityStamp,
-        officer.TotpEnabled,
-        RequiresTotp(officer) && !officer.TotpEnabled,
-        officer.MustChangePassword,
-        officer.Grants.Select(g => (g.Role, g.UnitId)).ToList());
+    private static OfficerIdentity Describe(Officer officer) => Describe(officer.Id, officer.UserName, officer.FullName, officer.UnitId,
+        officer.SecurityStamp, officer.TotpEnabled, officer.MustChangePassword, officer.Grants.Select(g => (g.Role, g.UnitId)).ToList());
 
-    /// <summary>Officers with administrator rights must use a second factor.</summary>
-    public static bool RequiresTotp(Officer officer) => officer.Grants.Any(g => g.Role == Role.Administrator);
+    /// <summary>Officers with administrator rights must use a second factor: until they enrol, it is pending.</summary>
+    private static OfficerIdentity Describe(Guid id, string userName, string fullName, Guid unitId, string securityStamp, bool totpEnabled,
+        bool mustChangePassword, List<(Role Role, Guid UnitId)> grants) =>
+        new(id, userName, fullName, unitId, securityStamp, totpEnabled, !totpEnabled && grants.Any(g => g.Role == Role.Administrator), mustChangePassword, grants);
 
     private static string Shorten(string value) => value.Length <= 64 ? value : value[..64];
 

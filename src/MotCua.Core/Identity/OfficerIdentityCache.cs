@@ -17,9 +17,7 @@ public sealed class OfficerIdentityCache(IOptions<CredentialOptions> options) : 
 {
     private readonly int _capacity = options.Value.IdentityCacheEntries;
     private readonly ConcurrentDictionary<Guid, OfficerIdentity> _identities = new();
-    public bool Configured => _capacity > 0;
-
-    public bool Enabled => Configured && !Suspended;
+    public override bool Configured => _capacity > 0;
 
     public int Count => _identities.Count;
 
