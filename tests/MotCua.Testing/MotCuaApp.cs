@@ -58,6 +58,27 @@ public class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         return node;
     }
 
+    /// <summary>
+    /// PostgreSQL: cuts every node's connection that listens for other nodes' cache changes (as a network fault
+    /// would) and returns how many were cut.
+    /// </summary>
+    public async Task<int> CutListeningConnectionsAsync()
+    {
+        var cut = await WithDbAsync(db => db.Database.SqlQuery<bool>(
+            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND query LIKE {"LISTEN %"}").ToListAsync());
+        return cut.Count(c => c);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> for up to 5 s (something another thread or node does) and asserts it holds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(condition());
+    }
+
     /// <summary>Builds the host (in memory by default); derived fixtures may start Kestrel instead.</summary>
     protected virtual void StartApp() => _ = Server;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MotCua.Core.Dossiers;
@@ -16,7 +15,7 @@ public sealed class PublicLookupCacheTests(DossierApp app) : IClassFixture<Dossi
     {
         var staff = await app.StaffAsync();
         var cache = app.Services.GetRequiredService<PublicLookupCache>();
-        await WaitUntilAsync(() => cache.Enabled);
+        await MotCuaApp.WaitUntilAsync(() => cache.Enabled);
         var citizen = app.Anonymous();
 
         // A new dossier is nobody's cached view: receiving it evicts nothing and tells no other node.
@@ -70,25 +69,23 @@ public sealed class PublicLookupCacheTests(DossierApp app) : IClassFixture<Dossi
         var code = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync(phone: "0911222444"))).Code();
         await using var other = await app.SecondNodeAsync();
         var otherCache = other.Services.GetRequiredService<PublicLookupCache>();
-        await WaitUntilAsync(() => otherCache.Enabled);
+        await MotCuaApp.WaitUntilAsync(() => otherCache.Enabled);
         var citizen = other.Anonymous();
         Assert.Equal("received", (await LookUpAsync(citizen, code, "2444")).Status());
         Assert.Contains(code, CachedCodes(otherCache, code));
 
         // An officer works on the first node; the second node's cached view goes as the change commits.
         await staff.Reception.DoAsync(code, "transfer", new { note = "Chuyển thẩm định" });
-        await WaitUntilAsync(() => !CachedCodes(otherCache, code).Any());
+        await MotCuaApp.WaitUntilAsync(() => !CachedCodes(otherCache, code).Any());
         Assert.Equal("in_progress", (await LookUpAsync(citizen, code, "2444")).Status());
 
         // Cut the second node's listening connection: it keeps nothing until it listens again.
-        var cut = await app.WithDbAsync(db => db.Database.SqlQuery<bool>(
-            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND query LIKE {"LISTEN %"}").ToListAsync());
-        Assert.Equal(2, cut.Count(c => c));
-        await WaitUntilAsync(() => !otherCache.Enabled);
+        Assert.Equal(2, await app.CutListeningConnectionsAsync());
+        await MotCuaApp.WaitUntilAsync(() => !otherCache.Enabled);
         await staff.Specialist.DoAsync(code, "claim");
         var claimed = await staff.Specialist.DoAsync(code, "transfer", new { note = "Đề xuất cấp" });
         Assert.Equal(claimed.GetProperty("currentStep").GetString(), (await LookUpAsync(citizen, code, "2444")).GetProperty("currentStep").GetString());
-        await WaitUntilAsync(() => otherCache.Enabled);
+        await MotCuaApp.WaitUntilAsync(() => otherCache.Enabled);
         Assert.Equal(claimed.GetProperty("currentStep").GetString(), (await LookUpAsync(citizen, code, "2444")).GetProperty("currentStep").GetString());
     }
 
@@ -134,13 +131,4 @@ public sealed class PublicLookupCacheTests(DossierApp app) : IClassFixture<Dossi
 
     private static IEnumerable<string> CachedCodes(PublicLookupCache cache, string code) =>
         cache.TryGet(code, out var entry) ? [entry!.View.Code] : [];
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True(condition());
-    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MotCua.Core.Identity;
@@ -17,7 +16,7 @@ public sealed class OfficerIdentityCacheTests(MotCuaApp app) : IClassFixture<Mot
     public async Task ACachedIdentity_GivesWayToTheOfficersChange_OnTheNextRequest()
     {
         var cache = app.Services.GetRequiredService<OfficerIdentityCache>();
-        await WaitUntilAsync(() => cache.Enabled);
+        await MotCuaApp.WaitUntilAsync(() => cache.Enabled);
         var officer = await app.OfficerAsync(Role.Specialist, "qng-binhson");
         var admin = await app.AdminAsync();
         var id = (await AccountAsync(officer.Client)).GetProperty("id").GetGuid();
@@ -45,24 +44,22 @@ public sealed class OfficerIdentityCacheTests(MotCuaApp app) : IClassFixture<Mot
         var officer = await app.OfficerAsync(Role.Specialist, "qng-sonmai");
         await using var other = await app.SecondNodeAsync();
         var otherCache = other.Services.GetRequiredService<OfficerIdentityCache>();
-        await WaitUntilAsync(() => otherCache.Enabled);
+        await MotCuaApp.WaitUntilAsync(() => otherCache.Enabled);
         var client = other.Anonymous();
         client.DefaultRequestHeaders.Authorization = officer.Client.DefaultRequestHeaders.Authorization;
         var id = (await AccountAsync(client)).GetProperty("id").GetGuid();
         Assert.True(otherCache.TryGet(id, out _));
 
         await UpdateAsync(admin, id, officer.UnitId, "Tên mới từ nút thứ nhất", isActive: true);
-        await WaitUntilAsync(() => !otherCache.TryGet(id, out _));
+        await MotCuaApp.WaitUntilAsync(() => !otherCache.TryGet(id, out _));
         Assert.Equal("Tên mới từ nút thứ nhất", (await AccountAsync(client)).GetProperty("fullName").GetString());
 
         // Cut the listening connections: the second node reads every identity from the database until it listens again.
-        var cut = await app.WithDbAsync(db => db.Database.SqlQuery<bool>(
-            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND query LIKE {"LISTEN %"}").ToListAsync());
-        Assert.Equal(2, cut.Count(c => c));
-        await WaitUntilAsync(() => !otherCache.Enabled);
+        Assert.Equal(2, await app.CutListeningConnectionsAsync());
+        await MotCuaApp.WaitUntilAsync(() => !otherCache.Enabled);
         await UpdateAsync(admin, id, officer.UnitId, "Tên mới từ nút thứ nhất", isActive: false);
         await (await client.GetAsync("/api/v1/account")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        await WaitUntilAsync(() => otherCache.Enabled);
+        await MotCuaApp.WaitUntilAsync(() => otherCache.Enabled);
     }
 
     [Fact]
@@ -107,14 +104,5 @@ public sealed class OfficerIdentityCacheTests(MotCuaApp app) : IClassFixture<Mot
         var response = await admin.PutAsJsonAsync($"/api/v1/officers/{id}",
             new { fullName, unitId, isActive, roles = new[] { new { role = "specialist", unitId } } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True(condition());
     }
 }
