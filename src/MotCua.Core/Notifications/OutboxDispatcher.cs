@@ -90,7 +90,7 @@ public sealed class OutboxDispatcher(
         var now = time.Now();
         var due = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .OrderBy(m => m.NextAttemptAt)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -103,7 +103,11 @@ public sealed class OutboxDispatcher(
         await db.Set<OutboxMessage>()
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-        var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseUntil == leaseUntil).ToListAsync(cancellationToken);
+        // Sent in the order they were queued: a dossier's statuses reach the national portal in sequence
+        // (version-7 ids order the messages of one instant).
+        var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseUntil == leaseUntil)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
         var sent = new List<OutboxMessage>();
         foreach (var message in claimed)
         {
