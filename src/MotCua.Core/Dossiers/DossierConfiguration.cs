@@ -51,16 +51,18 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.ReceivedByName).HasMaxLength(200);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.Code).IsUnique();
-        builder.HasIndex(d => d.NpspId).IsUnique();
+        // The portal's and an import's ids are set on few dossiers: the unique indexes hold only those, so a
+        // desk reception writes no entry into them.
+        builder.HasIndex(d => d.NpspId).IsUnique().HasFilter("\"NpspId\" IS NOT NULL");
         builder.Property(d => d.SourceId).HasMaxLength(100);
-        builder.HasIndex(d => d.SourceId).IsUnique();
+        builder.HasIndex(d => d.SourceId).IsUnique().HasFilter("\"SourceId\" IS NOT NULL");
         // Work queues: only open dossiers (a few percent of the table), keyed for a unit's queue by urgency and
-        // carrying what the tab counts filter on, so counting and ordering read the index alone.
+        // carrying what the tab counts filter on, so counting and ordering read the index alone. "Mine" is served by
+        // it too (an officer's queue is always within the units of the officer's scope).
         builder.HasIndex(d => new { d.CurrentUnitId, d.DueAt, d.CurrentStepDeadline, d.CurrentAssigneeId, d.Status })
             .HasDatabaseName("IX_Dossiers_OpenQueue")
             .HasFilter(OpenFilter)
             .IncludeProperties(d => d.Id);
-        builder.HasIndex(d => new { d.CurrentAssigneeId, d.Status });
         // Registers and reports: a desk's dossiers by reception time; an agency's by status.
         builder.HasIndex(d => new { d.ReceivingUnitId, d.ReceivedAt });
         builder.HasIndex(d => new { d.ProcessingUnitId, d.Status });

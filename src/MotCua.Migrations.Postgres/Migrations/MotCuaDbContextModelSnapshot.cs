@@ -733,12 +733,12 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("NpspId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"NpspId\" IS NOT NULL");
 
                     b.HasIndex("SourceId")
-                        .IsUnique();
-
-                    b.HasIndex("CurrentAssigneeId", "Status");
+                        .IsUnique()
+                        .HasFilter("\"SourceId\" IS NOT NULL");
 
                     b.HasIndex("ProcessingUnitId", "Status");
 

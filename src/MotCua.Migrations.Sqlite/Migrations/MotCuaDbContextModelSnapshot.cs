@@ -725,12 +725,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("NpspId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"NpspId\" IS NOT NULL");
 
                     b.HasIndex("SourceId")
-                        .IsUnique();
-
-                    b.HasIndex("CurrentAssigneeId", "Status");
+                        .IsUnique()
+                        .HasFilter("\"SourceId\" IS NOT NULL");
 
                     b.HasIndex("ProcessingUnitId", "Status");
 
