@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace MotCua.Bench;
 
-/// <summary>Dossier benchmarks: an officer's token, reception load through the API, and a bulk data generator for PostgreSQL.</summary>
+/// <summary>Dossier benchmarks: officers' tokens, the documents of a reception for the load script, and a bulk data generator for PostgreSQL.</summary>
 internal static class DossierBench
 {
     /// <summary>
@@ -63,96 +63,21 @@ internal static class DossierBench
     }
 
     /// <summary>
-    /// Closed-loop reception load: each connection receives complete dossiers (every component of the
-    /// procedure) one after another, each with a fresh Idempotency-Key, for a fixed time after a warm-up.
+    /// Prints the <c>documents</c> array of a complete reception of the procedure (every component, one
+    /// original each) as compact JSON, for the reception load script (<c>bench/lua/reception.lua</c>).
     /// </summary>
-    public static int Reception(string[] args)
+    public static int ReceptionDocuments(string[] args)
     {
         var baseUrl = new Uri(LoadGenerator.Arg(args, "--base")!);
         var token = LoadGenerator.Arg(args, "--token")!;
         var procedure = LoadGenerator.Arg(args, "--procedure") ?? "1.004873";
-        var connections = int.Parse(LoadGenerator.Arg(args, "--connections") ?? "16", CultureInfo.InvariantCulture);
-        var seconds = double.Parse(LoadGenerator.Arg(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
-        var warmup = double.Parse(LoadGenerator.Arg(args, "--warmup") ?? "5", CultureInfo.InvariantCulture);
-        var result = ReceptionAsync(baseUrl, token, procedure, connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rps={result.RequestsPerSecond:F1} client_p50_ms={result.ClientP50:F3} client_p99_ms={result.ClientP99:F3} server_p50_ms={result.ServerP50:F3} server_p99_ms={result.ServerP99:F3} requests={result.Requests} errors={result.Errors}"));
-        return result.Errors > 0 ? 1 : 0;
-    }
-
-    private static async Task<LoadGenerator.Result> ReceptionAsync(Uri baseUrl, string token, string procedureCode, int connections, TimeSpan warmup, TimeSpan duration)
-    {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections };
-        using var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        using var client = new HttpClient { BaseAddress = baseUrl };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var procedure = await client.GetFromJsonAsync<JsonElement>($"/api/v1/procedures/{procedureCode}");
-        var documents = procedure.GetProperty("components").EnumerateArray().Select(c => new { componentId = c.GetProperty("id").GetGuid(), copies = 1, original = true }).ToArray();
-        var clientTimes = new List<double>[connections];
-        var serverTimes = new List<double>[connections];
-        long errors = 0;
-        var sequence = 0L;
-        var start = Stopwatch.GetTimestamp();
-        var end = warmup + duration;
-        var workers = Enumerable.Range(0, connections).Select(async worker =>
-        {
-            clientTimes[worker] = [];
-            serverTimes[worker] = [];
-            while (Stopwatch.GetElapsedTime(start) < end)
-            {
-                var n = Interlocked.Increment(ref sequence);
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers")
-                {
-                    Content = JsonContent.Create(new
-                    {
-                        procedureCode,
-                        channel = "direct",
-                        applicant = new
-                        {
-                            kind = "person",
-                            fullName = "Người nộp đo hiệu năng",
-                            personalId = string.Create(CultureInfo.InvariantCulture, $"0511{n % 100:00}{n % 1_000_000:000000}"),
-                            phone = string.Create(CultureInfo.InvariantCulture, $"09{n % 100_000_000:00000000}"),
-                            address = "Xã Bình Sơn",
-                        },
-                        documents,
-                    }),
-                };
-                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-                var sent = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await client.SendAsync(request);
-                    var elapsed = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref errors);
-                        if (Interlocked.Read(ref errors) <= 3)
-                        {
-                            Console.Error.WriteLine($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                        }
-                        continue;
-                    }
-                    if (Stopwatch.GetElapsedTime(start) < warmup)
-                    {
-                        continue;
-                    }
-                    clientTimes[worker].Add(elapsed);
-                    if (response.Headers.TryGetValues("Server-Timing", out var timing) && LoadGenerator.ParseDuration(timing.First()) is { } server)
-                    {
-                        serverTimes[worker].Add(server);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        }).ToArray();
-        await Task.WhenAll(workers);
-        var allClient = clientTimes.SelectMany(t => t).Order().ToArray();
-        var allServer = serverTimes.SelectMany(t => t).Order().ToArray();
-        return new LoadGenerator.Result(allClient.Length / duration.TotalSeconds, LoadGenerator.Percentile(allClient, 0.50), LoadGenerator.Percentile(allClient, 0.99),
-            LoadGenerator.Percentile(allServer, 0.50), LoadGenerator.Percentile(allServer, 0.99), allClient.Length, errors);
+        var found = client.GetFromJsonAsync<JsonElement>($"/api/v1/procedures/{procedure}").GetAwaiter().GetResult();
+        var documents = found.GetProperty("components").EnumerateArray()
+            .Select(c => new { componentId = c.GetProperty("id").GetGuid(), copies = 1, original = true });
+        Console.WriteLine(JsonSerializer.Serialize(documents));
+        return 0;
     }
 
     /// <summary>

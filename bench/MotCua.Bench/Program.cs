@@ -9,7 +9,7 @@ return args.FirstOrDefault() switch
     "import-catalogue" => ApiSession.ImportCatalogue(args.Skip(1).ToArray()),
     "load" => LoadGenerator.Run(args.Skip(1).ToArray()),
     "officer-tokens" => DossierBench.OfficerTokens(args.Skip(1).ToArray()),
-    "reception" => DossierBench.Reception(args.Skip(1).ToArray()),
+    "reception-documents" => DossierBench.ReceptionDocuments(args.Skip(1).ToArray()),
     "dossier-data" => DossierBench.DossierData(args.Skip(1).ToArray()),
     "report-data" => ReportBench.Data(args.Skip(1).ToArray()),
     "reports" => ReportBench.Run(args.Skip(1).ToArray()),
@@ -26,7 +26,7 @@ static int Usage()
           import-catalogue --base URL --file F --password P      imports it through the API, showing progress
           load --base URL --paths F [--connections 16] [--seconds 20] [--warmup 5] [--token T]   closed-loop HTTP load
           officer-tokens --base URL --password P --officers role@agency,...   new officers' bearer tokens, one per line
-          reception --base URL --token T [--procedure CODE] [--connections 16] [--seconds 20]   reception load (POST)
+          reception-documents --base URL --token T [--procedure CODE]   the documents JSON of a complete reception
           dossier-data --connection CS [--count 1000000] [--open 20000] [--open-agency CODE] [--paths F]   bulk dossiers (PostgreSQL)
           report-data --connection CS [--units 100] [--count 10000000] [--years 3] [--end yyyy-MM-dd]   provincial history (PostgreSQL)
           reports --base URL --password P --connection CS [--from 2025-01-01] [--to 2025-12-31] [--runs 30] [--naive-runs 5]
