@@ -71,19 +71,41 @@ internal static class InsertBatch
     /// <summary>The statement of an entity type, or null when this writer does not map it.</summary>
     public static Table? For(IEntityType type) => Tables.GetOrAdd(type, Build);
 
-    /// <summary>Inserts the rows in one batch (in the context's transaction when one is open).</summary>
+    /// <summary>
+    /// Inserts the rows atomically: in the context's transaction when one is open, else together with the
+    /// insert-only saves other requests make at the same moment (<see cref="InsertGroup"/>).
+    /// </summary>
     public static async Task ExecuteAsync(DbContext db, List<(Table Table, object Entity)> rows, CancellationToken cancellationToken)
     {
         var database = db.Database;
+        if (database.CurrentTransaction is null && database.GetConnectionString() is { } connectionString)
+        {
+            await InsertGroup.For(connectionString).WriteAsync(rows, cancellationToken);
+            return;
+        }
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)database.GetDbConnection(), (NpgsqlTransaction?)database.CurrentTransaction?.GetDbTransaction());
-            if (database.GetCommandTimeout() is { } timeout)
+            await WriteAsync((NpgsqlConnection)database.GetDbConnection(), (NpgsqlTransaction?)database.CurrentTransaction?.GetDbTransaction(),
+                rows, database.GetCommandTimeout(), cancellationToken);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>One batch: a statement per table (its rows in one VALUES list, up to RowsPerStatement), principals first.</summary>
+    internal static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<(Table Table, object Entity)> rows,
+        int? timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            if (timeout is { } seconds)
             {
-                batch.Timeout = timeout;
+                batch.Timeout = seconds;
             }
-            // One statement per table (its rows in one VALUES list, up to RowsPerStatement), principals first.
             foreach (var group in rows.GroupBy(r => r.Table).OrderBy(g => g.Key.Rank))
             {
                 var table = group.Key;
@@ -108,10 +130,6 @@ internal static class InsertBatch
         {
             // As EF Core reports it, so that callers handle a unique violation the same way on either path.
             throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", exception);
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
         }
     }
 

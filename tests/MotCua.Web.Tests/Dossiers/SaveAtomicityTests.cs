@@ -74,6 +74,52 @@ public sealed class SaveAtomicityTests(DossierApp app) : IClassFixture<DossierAp
     }
 
     [Fact]
+    public async Task SavesMadeTogether_OneFailing_TheOthersAreWritten_AndNothingOfTheFailingOne()
+    {
+        var staff = await app.StaffAsync();
+        var code = (await staff.Reception.ReceiveAsync(await app.ReceptionAsync())).Code();
+        var existing = await app.WithDbAsync(db => db.Set<DossierEvent>().AsNoTracking().FirstAsync(e => e.DossierId == db.Set<Dossier>().Single(d => d.Code == code).Id));
+
+        // On PostgreSQL saves queued while a batch is written go out in one batch (InsertGroup): the failing one
+        // must neither take the others down nor leave its first row behind. Each round releases 31 prepared
+        // saves at once, so that they queue together.
+        for (var round = 0; round < 3; round++)
+        {
+            var target = Guid.NewGuid().ToString("N");
+            AuditPendingEntry Entry(string details) => new() { At = existing.At, Action = "test.group", TargetType = "test", TargetId = target, ActorName = "kiểm thử", Details = details };
+            var ready = 0;
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var saves = Enumerable.Range(0, 31).Select(i => app.WithDbAsync(async db =>
+            {
+                if (i == 15)
+                {
+                    db.Add(Entry("hỏng"));
+                    db.Add(new DossierEvent { Id = existing.Id, DossierId = existing.DossierId, At = existing.At, Action = "receive", ToStatus = existing.ToStatus });
+                }
+                else
+                {
+                    db.Add(Entry($"Dòng {i}"));
+                }
+                if (Interlocked.Increment(ref ready) == 31)
+                {
+                    go.SetResult();
+                }
+                await go.Task;
+                await db.SaveChangesAsync();
+                return i;
+            })).ToList();
+            var failed = await Assert.ThrowsAsync<DbUpdateException>(() => saves[15]);
+            Assert.NotNull(failed.InnerException);
+            Assert.Equal(30, (await Task.WhenAll(saves.Where((_, i) => i != 15))).Length);
+
+            var written = await app.WithDbAsync(async db =>
+                (await db.Set<AuditPendingEntry>().Where(a => a.TargetId == target).Select(a => a.Details).ToListAsync())
+                    .Concat(await db.AuditEntries.Where(a => a.TargetId == target).Select(a => a.Details).ToListAsync()).Order().ToList());
+            Assert.Equal(Enumerable.Range(0, 31).Where(i => i != 15).Select(i => $"Dòng {i}").Order(), written);
+        }
+    }
+
+    [Fact]
     public async Task OnPostgres_TheReceptionsRows_AreWrittenByTheInsertBatch()
     {
         if (app.Database.Provider != "Postgres")
