@@ -75,6 +75,11 @@ internal sealed class InsertGroup
 
     private async Task WriteAsync(List<Save> saves)
     {
+        if (saves.Count == 1)
+        {
+            await WriteAloneAsync(saves[0]);
+            return;
+        }
         try
         {
             await WriteOnceAsync(saves.SelectMany(s => s.Rows));
@@ -83,16 +88,12 @@ internal sealed class InsertGroup
                 save.Done.TrySetResult();
             }
         }
-        catch (Exception) when (saves.Count > 1)
+        catch (Exception)
         {
             foreach (var save in saves)
             {
                 await WriteAloneAsync(save);
             }
-        }
-        catch (Exception exception)
-        {
-            saves[0].Done.TrySetException(exception);
         }
     }
 
