@@ -88,9 +88,8 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var senders = scope.ServiceProvider.GetServices<IOutboxSender>().ToDictionary(s => s.Channel);
         var now = time.Now();
-        var due = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
+        var due = await InQueueOrder(db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now)))
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -103,10 +102,7 @@ public sealed class OutboxDispatcher(
         await db.Set<OutboxMessage>()
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-        // Sent in the order they were queued: a dossier's statuses reach the national portal in sequence
-        // (version-7 ids order the messages of one instant).
-        var claimed = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseUntil == leaseUntil)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
+        var claimed = await InQueueOrder(db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseUntil == leaseUntil))
             .ToListAsync(cancellationToken);
         var sent = new List<OutboxMessage>();
         foreach (var message in claimed)
@@ -180,6 +176,13 @@ public sealed class OutboxDispatcher(
             }
         }
     }
+
+    /// <summary>
+    /// The order messages are chosen and sent in, the order they were queued: a dossier's statuses reach the
+    /// national portal in sequence (version-7 ids order the messages of one instant).
+    /// </summary>
+    private static IQueryable<OutboxMessage> InQueueOrder(IQueryable<OutboxMessage> messages) =>
+        messages.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id);
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
