@@ -70,13 +70,17 @@ public class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Polls <paramref name="condition"/> for up to 5 s (something another thread or node does) and asserts it holds.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition)
+    public static Task WaitUntilAsync(Func<bool> condition, string? because = null) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), because);
+
+    /// <summary>Polls <paramref name="condition"/> (a database read, say) for up to 5 s and asserts it holds.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string? because = null)
     {
-        for (var i = 0; i < 100 && !condition(); i++)
+        for (var i = 0; i < 100 && !await condition(); i++)
         {
             await Task.Delay(50);
         }
-        Assert.True(condition());
+        Assert.True(await condition(), because);
     }
 
     /// <summary>Builds the host (in memory by default); derived fixtures may start Kestrel instead.</summary>

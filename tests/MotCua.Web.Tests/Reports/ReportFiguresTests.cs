@@ -24,21 +24,11 @@ public sealed class ReportFiguresTests(DossierApp app) : IClassFixture<DossierAp
     /// Waits until the outbox has reported every status to the national portal and marked those dossiers
     /// synchronised: the mark changes a figure, so a fold that ran before it would leave its delta behind.
     /// </summary>
-    private async Task OutboxSettledAsync()
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var busy = await app.WithDbAsync(async db => await db.Set<OutboxMessage>().AnyAsync(m => m.Status == OutboxStatus.Pending)
-                || await db.Set<Dossier>().AnyAsync(d => !d.NpspSynced
-                    && db.Set<OutboxMessage>().Any(m => m.DossierId == d.Id && m.Channel == "npsp" && m.Status == OutboxStatus.Sent)));
-            if (!busy)
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        Assert.Fail("The outbox did not settle within 5 s.");
-    }
+    private Task OutboxSettledAsync() => MotCuaApp.WaitUntilAsync(() => app.WithDbAsync(async db =>
+        !await db.Set<OutboxMessage>().AnyAsync(m => m.Status == OutboxStatus.Pending)
+        && !await db.Set<Dossier>().AnyAsync(d => !d.NpspSynced
+            && db.Set<OutboxMessage>().Any(m => m.DossierId == d.Id && m.Channel == "npsp" && m.Status == OutboxStatus.Sent))),
+        "The outbox did not settle within 5 s.");
 
     [Fact]
     public async Task FiguresFollowEveryTransition_AndTheReconciliationRepairsACounterChangedBehindItsBack()
