@@ -43,10 +43,11 @@ specialist_token=$(sed -n 2p "$work/tokens")
 pgbench_run() { taskset -c 0 "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -c 16 -j 2 -T "$1" -n motcua 2>/dev/null | awk '/^tps/ {print $3}'; }
 # The reception load is wrk (one thread, 16 connections) with bench/lua/reception.lua, pinned to CPU 0 like
 # pgbench's client: both clients are light C programs, so the app keeps nearly all of CPU 0 as PostgreSQL keeps CPU 1.
-documents=$($bench_tool reception-documents --base "$base" --token "$reception_token")
+procedure=1.004873
+documents=$($bench_tool reception-documents --base "$base" --token "$reception_token" --procedure "$procedure")
 reception_run() {
   local line
-  line=$(taskset -c 0 wrk -t1 -c16 -d"$1s" -s "$bench_dir/lua/reception.lua" "$base" -- "$reception_token" "run$RANDOM$RANDOM" 1.004873 "$documents" | grep '^rps=')
+  line=$(taskset -c 0 wrk -t1 -c16 -d"$1s" -s "$bench_dir/lua/reception.lua" "$base" -- "$reception_token" "run$RANDOM$RANDOM" "$procedure" "$documents" | grep '^rps=')
   case "$line" in *" errors=0") echo "$line" ;; *) echo "reception errors: $line" >&2; return 1 ;; esac
 }
 pgbench_run 10 >/dev/null
